@@ -1,0 +1,81 @@
+package dev.foyer.identity;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts failed sign-ins per e-mail address and per client address, in the database so all app
+ * nodes share the counts. A key with too many failures in the window is locked for a while; the
+ * same happens for addresses that have no account, so a lockout reveals nothing.
+ */
+@Component
+class SignInThrottle {
+
+    private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
+
+    private final JdbcClient jdbc;
+    private final SignInThrottleSettings settings;
+    private final Clock clock;
+
+    SignInThrottle(JdbcClient jdbc, SignInThrottleSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    static String emailKey(String email) {
+        return "email:" + EmailAddress.normalize(email);
+    }
+
+    static String addressKey(String remoteAddress) {
+        return "addr:" + remoteAddress;
+    }
+
+    boolean isLocked(String emailKey, String addressKey) {
+        return jdbc.sql("""
+                        select exists(select 1 from sign_in_throttle
+                                      where throttle_key in (:email, :address) and locked_until > :now)""")
+                .param("email", emailKey).param("address", addressKey)
+                .param("now", Timestamp.from(clock.instant()))
+                .query(Boolean.class).single();
+    }
+
+    void recordFailure(String emailKey, String addressKey) {
+        Instant now = clock.instant();
+        boolean emailLocked = increment(emailKey, settings.maxFailures(), now);
+        boolean addressLocked = increment(addressKey, settings.maxFailuresPerAddress(), now);
+        if (emailLocked || addressLocked) {
+            log.warn("Sign-in locked for {} after repeated failures", emailLocked ? emailKey : addressKey);
+        }
+    }
+
+    void recordSuccess(String emailKey) {
+        jdbc.sql("delete from sign_in_throttle where throttle_key = :key").param("key", emailKey).update();
+    }
+
+    /** Adds one failure (starting a new window when the old one has passed); true if this locks the key. */
+    private boolean increment(String key, int limit, Instant now) {
+        Timestamp windowStartedBefore = Timestamp.from(now.minus(settings.window()));
+        Timestamp lockUntil = Timestamp.from(now.plus(settings.lockout()));
+        return jdbc.sql("""
+                        insert into sign_in_throttle as t (throttle_key, failures, window_start, locked_until)
+                        values (:key, 1, :now, case when 1 >= :limit then :lockUntil end)
+                        on conflict (throttle_key) do update set
+                            failures = case when t.window_start < :windowStartedBefore then 1 else t.failures + 1 end,
+                            window_start = case when t.window_start < :windowStartedBefore then :now else t.window_start end,
+                            locked_until = case
+                                when (case when t.window_start < :windowStartedBefore then 1 else t.failures + 1 end) >= :limit
+                                    then :lockUntil
+                                else t.locked_until end
+                        returning locked_until is not null and locked_until = :lockUntil""")
+                .param("key", key).param("now", Timestamp.from(now)).param("limit", limit)
+                .param("lockUntil", lockUntil).param("windowStartedBefore", windowStartedBefore)
+                .query(Boolean.class).single();
+    }
+}
