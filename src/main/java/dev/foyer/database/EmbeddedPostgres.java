@@ -124,6 +124,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private void startServer() {
+        if (Files.exists(cluster.resolve("postmaster.pid"))) {
+            // A Foyer that was killed leaves its server running; stop it so this one can start.
+            try {
+                run(List.of(tool("pg_ctl"), "-D", cluster.toString(), "status"), Duration.ofSeconds(10));
+                log.warn("Embedded PostgreSQL: stopping a server left running by an earlier Foyer");
+                run(List.of(tool("pg_ctl"), "-D", cluster.toString(), "-m", "fast", "-w", "stop"), Duration.ofSeconds(60));
+            } catch (IllegalStateException notRunning) {
+                log.debug("Embedded PostgreSQL: no server running on {}", cluster);
+            }
+        }
         String options = "-p " + port + " -h 127.0.0.1 -c unix_socket_directories=";
         run(List.of(tool("pg_ctl"), "-D", cluster.toString(), "-l", home.resolve("server.log").toString(),
                 "-o", options, "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()), "start"), START_TIMEOUT.plusSeconds(5));

@@ -90,7 +90,7 @@ class SecurityConfiguration {
 
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
-            return !("POST".equals(request.getMethod()) && SIGN_IN.equals(request.getServletPath()));
+            return !("POST".equals(request.getMethod()) && SIGN_IN.equals(request.getRequestURI().substring(request.getContextPath().length())));
         }
 
         @Override

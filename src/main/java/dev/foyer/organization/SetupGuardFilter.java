@@ -20,7 +20,7 @@ class SetupGuardFilter {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
-                String path = request.getServletPath();
+                String path = request.getRequestURI().substring(request.getContextPath().length());
                 return path.startsWith("/setup") || path.startsWith("/css/") || path.startsWith("/js/")
                         || path.startsWith("/images/") || path.startsWith("/webjars/") || path.startsWith("/actuator/")
                         || path.equals("/error") || path.equals("/favicon.ico");
