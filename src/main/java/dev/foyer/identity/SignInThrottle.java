@@ -65,17 +65,17 @@ class SignInThrottle {
         Timestamp lockUntil = Timestamp.from(now.plus(settings.lockout()));
         return jdbc.sql("""
                         insert into sign_in_throttle as t (throttle_key, failures, window_start, locked_until)
-                        values (:key, 1, :now, case when 1 >= :limit then :lockUntil end)
+                        values (:key, 1, :now, case when 1 >= :limit then cast(:lockUntil as timestamptz) end)
                         on conflict (throttle_key) do update set
-                            failures = case when t.window_start < :windowStartedBefore then 1 else t.failures + 1 end,
-                            window_start = case when t.window_start < :windowStartedBefore then :now else t.window_start end,
+                            failures = case when t.window_start < :windowStart then 1 else t.failures + 1 end,
+                            window_start = case when t.window_start < :windowStart then :now else t.window_start end,
                             locked_until = case
-                                when (case when t.window_start < :windowStartedBefore then 1 else t.failures + 1 end) >= :limit
-                                    then :lockUntil
+                                when (case when t.window_start < :windowStart then 1 else t.failures + 1 end) >= :limit
+                                    then cast(:lockUntil as timestamptz)
                                 else t.locked_until end
-                        returning locked_until is not null and locked_until = :lockUntil""")
+                        returning coalesce(locked_until = cast(:lockUntil as timestamptz), false)""")
                 .param("key", key).param("now", Timestamp.from(now)).param("limit", limit)
-                .param("lockUntil", lockUntil).param("windowStartedBefore", windowStartedBefore)
+                .param("lockUntil", lockUntil).param("windowStart", windowStartedBefore)
                 .query(Boolean.class).single();
     }
 }
