@@ -93,9 +93,8 @@ public class StaffAccounts {
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         long total = jdbc.sql("select count(*) from staff_user" + where).params(params).query(Long.class).single();
-        List<StaffUserSummary> rows = jdbc.sql("""
-                        select id, display_name, email, role, active, updated_at from staff_user""" + where + """
-                         order by lower(display_name), id limit :limit offset :offset""")
+        List<StaffUserSummary> rows = jdbc.sql("select id, display_name, email, role, active, updated_at from staff_user"
+                        + where + " order by lower(display_name), id limit :limit offset :offset")
                 .params(params)
                 .param("limit", pageable.getPageSize())
                 .param("offset", pageable.getOffset())
