@@ -11,11 +11,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
-/** A data test: the application without a web server, on a database of its own. */
+/** A data test: the application (no server port, no MockMvc) on a database of its own, for services and queries. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabases.class)
 @Import(TestClockConfiguration.class)

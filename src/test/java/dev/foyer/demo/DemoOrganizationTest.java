@@ -1,0 +1,31 @@
+package dev.foyer.demo;
+
+import dev.foyer.organization.Organizations;
+import dev.foyer.test.FoyerDataTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 2: the demo switch loads a realistic organization on an empty database. */
+@FoyerDataTest
+@TestPropertySource(properties = {"foyer.demo=true", "foyer.setup.admin-email="})
+class DemoOrganizationTest {
+
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theDemoSwitchLoadsAnOrganizationWithStaffInEveryRole() {
+        assertThat(organizations.current()).hasValueSatisfying(organization ->
+                assertThat(organization.profile().name()).isEqualTo("Brightline Print & Design"));
+        var roles = jdbc.sql("select role from staff_user where active").query(String.class).list();
+        assertThat(roles).hasSize(1 + DemoOrganization.STAFF.size()).contains("ADMIN", "MANAGER", "MEMBER");
+        assertThat(jdbc.sql("select count(*) from staff_user where password_hash not like '$2%'").query(Long.class).single())
+                .isZero();
+    }
+}
