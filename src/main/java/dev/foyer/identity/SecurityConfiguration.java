@@ -25,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -68,6 +69,7 @@ class SecurityConfiguration {
                 .logoutUrl("/sign-out")
                 .logoutSuccessUrl(SIGN_IN + "?signedOut")
                 .deleteCookies("FOYER_SESSION"))
+            .requestCache(cache -> cache.requestCache(requestCacheWithoutContinueParameter()))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -78,6 +80,12 @@ class SecurityConfiguration {
             .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new AbsoluteSessionTimeoutFilter(absoluteTimeout, clock), UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    private static HttpSessionRequestCache requestCacheWithoutContinueParameter() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     /** Refuses a sign-in attempt outright while its e-mail or client address is locked. */

@@ -2,7 +2,9 @@ package dev.foyer.identity;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.foyer.shared.StaleVersionException;
@@ -179,14 +181,25 @@ public class StaffAccounts {
 
     private StaffUser createAccount(String email, String displayName, StaffRole role, String password,
                                     StaffUserId actor) {
-        EmailAddress address = requireEmail(email);
-        requireEmailFree(address, null);
-        requirePasswordAllowed(password, "password");
+        // Check every field first, so the form can show all problems at once.
+        Map<String, String> problems = new LinkedHashMap<>();
         if (displayName == null || displayName.isBlank() || displayName.strip().length() > 200) {
-            throw new StaffAccountException("displayName", "staff.error.name");
+            problems.put("displayName", "staff.error.name");
         }
-        StaffUser user = StaffUser.create(address, displayName, passwordEncoder.encode(password), role, actor,
-                clock.instant());
+        if (!EmailAddress.isValid(email)) {
+            problems.put("email", "email.invalid");
+        } else if (users.findByEmail(EmailAddress.normalize(email)).isPresent()) {
+            problems.put("email", "staff.error.emailTaken");
+        }
+        if (role == null) {
+            problems.put("role", "staff.error.role");
+        }
+        passwordPolicy.violation(password).ifPresent(key -> problems.put("password", key));
+        if (!problems.isEmpty()) {
+            throw new StaffAccountException(problems);
+        }
+        StaffUser user = StaffUser.create(new EmailAddress(email), displayName, passwordEncoder.encode(password), role,
+                actor, clock.instant());
         return users.save(user);
     }
 

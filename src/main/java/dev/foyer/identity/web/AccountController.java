@@ -42,7 +42,7 @@ class AccountController {
         try {
             accounts.changeOwnPassword(actor, form.currentPassword(), form.newPassword());
         } catch (StaffAccountException e) {
-            errors.rejectValue(e.field(), e.messageKey());
+            e.problems().forEach(errors::rejectValue);
             return "identity/password";
         }
         redirect.addFlashAttribute("changed", true);

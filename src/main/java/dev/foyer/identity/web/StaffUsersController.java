@@ -153,10 +153,12 @@ class StaffUsersController {
     }
 
     private static void reject(BindingResult errors, StaffAccountException e) {
-        if (e.field() != null) {
-            errors.rejectValue(e.field(), e.messageKey());
-        } else {
-            errors.reject(e.messageKey());
-        }
+        e.problems().forEach((field, key) -> {
+            if (field.isEmpty()) {
+                errors.reject(key);
+            } else {
+                errors.rejectValue(field, key);
+            }
+        });
     }
 }

@@ -56,7 +56,7 @@ class SetupController {
             errors.rejectValue("token", "setup.error.token");
             return "organization/setup";
         } catch (StaffAccountException e) {
-            errors.rejectValue(adminField(e.field()), e.messageKey());
+            e.problems().forEach((field, key) -> errors.rejectValue(adminField(field), key));
             return "organization/setup";
         }
         return "redirect:/sign-in?setupDone";
