@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
+import org.junit.jupiter.api.Assumptions;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
@@ -106,12 +107,20 @@ public final class Chromium implements AutoCloseable {
         playwright.close();
     }
 
+    /**
+     * Debian's Chromium, or CHROMIUM_PATH. Without one, browser tests are skipped on a developer's
+     * machine but fail in CI (CI=true), where .ci/run installs it.
+     */
     private static Path executable() {
         String configured = System.getenv("CHROMIUM_PATH");
         Path path = Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
         if (!Files.isExecutable(path)) {
-            throw new IllegalStateException("Chromium not found at " + path
-                    + ": install Debian's chromium package (.ci/run does) or set CHROMIUM_PATH");
+            String message = "Chromium not found at " + path
+                    + ": install Debian's chromium package (.ci/run does) or set CHROMIUM_PATH";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(message);
+            }
+            Assumptions.abort(message);
         }
         return path;
     }
