@@ -25,7 +25,10 @@ public class Organizations {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private static final java.time.Duration CACHE_LIFETIME = java.time.Duration.ofSeconds(10);
+
     private volatile boolean setUp;
+    private volatile Cached cached;
 
     Organizations(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -50,8 +53,30 @@ public class Organizations {
         return setUp;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The organization as stored, cached for a few seconds: pages read it many times per request,
+     * and other app nodes see a change within the cache's lifetime.
+     */
     public Optional<Organization> current() {
+        Cached cached = this.cached;
+        if (cached != null && cached.loadedAt().plus(CACHE_LIFETIME).isAfter(clock.instant())) {
+            return Optional.of(cached.organization());
+        }
+        Optional<Organization> loaded = load();
+        loaded.ifPresent(organization -> this.cached = new Cached(organization, clock.instant()));
+        return loaded;
+    }
+
+    /** The organization as stored right now, bypassing the cache (for conflict messages). */
+    public Optional<Organization> fresh() {
+        cached = null;
+        return current();
+    }
+
+    private record Cached(Organization organization, java.time.Instant loadedAt) {
+    }
+
+    private Optional<Organization> load() {
         return jdbc.sql("""
                         select name, internal_domains, default_language, time_zone, time_format, country, version,
                                updated_at
@@ -86,6 +111,7 @@ public class Organizations {
             throw new StaleVersionException("organization settings");
         }
         log.info("Staff user {} changed the organization's settings", actor.email());
+        cached = null;
         return current().orElseThrow();
     }
 

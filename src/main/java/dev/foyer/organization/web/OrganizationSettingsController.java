@@ -53,7 +53,7 @@ class OrganizationSettingsController {
         try {
             organizations.update(actor, form.version(), result.profile());
         } catch (StaleVersionException e) {
-            Organization current = organizations.current().orElseThrow();
+            Organization current = organizations.fresh().orElseThrow();
             model.addAttribute("conflict", current.profile());
             model.addAttribute("form", form.withVersion(current.version()));
             return "organization/settings";

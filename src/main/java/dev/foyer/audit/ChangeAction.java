@@ -1,0 +1,5 @@
+package dev.foyer.audit;
+
+public enum ChangeAction {
+    CREATED, UPDATED, DELETED, RESTORED
+}

@@ -1,0 +1,3 @@
+/** The history of every record: who changed which fields, when, and through what. */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+package dev.foyer.audit;

@@ -1,0 +1,5 @@
+package dev.foyer.directory;
+
+/** A company offered in a chooser. */
+public record CompanyChoice(CompanyId id, String name) {
+}

@@ -1,0 +1,167 @@
+package dev.foyer.directory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.foyer.audit.ChangeAction;
+import dev.foyer.audit.ChangeAuthor;
+import dev.foyer.audit.RecordHistory;
+import dev.foyer.identity.StaffPrincipal;
+import dev.foyer.shared.StaleVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** People at customer companies: listed, created, edited, moved to the recycle bin (issue 3). */
+@Service
+public class Contacts {
+
+    public static final String RECORD_TYPE = "contact";
+    private static final Logger log = LoggerFactory.getLogger(Contacts.class);
+
+    private final ContactRepository contacts;
+    private final CompanyRepository companies;
+    private final RecordHistory history;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Contacts(ContactRepository contacts, CompanyRepository companies, RecordHistory history, JdbcClient jdbc,
+             Clock clock) {
+        this.contacts = contacts;
+        this.companies = companies;
+        this.history = history;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ContactSummary> list(StaffPrincipal actor, ContactQuery query, Pageable pageable) {
+        DirectoryAccess.requireView(actor);
+        List<String> where = new ArrayList<>(List.of("c.deleted_at is null"));
+        Map<String, Object> params = new HashMap<>();
+        if (query.text() != null && !query.text().isBlank()) {
+            where.add("lower(c.first_name || ' ' || c.last_name || ' ' || coalesce(c.email, '')) like :text");
+            params.put("text", Sql.contains(query.text()));
+        }
+        if (query.company() != null) {
+            where.add("c.company_id = :company");
+            params.put("company", query.company().value());
+        }
+        if (query.consent() != null) {
+            where.add("c.consent = :consent");
+            params.put("consent", query.consent());
+        }
+        if (query.locked() != null) {
+            where.add("c.locked = :locked");
+            params.put("locked", query.locked());
+        }
+        String condition = " where " + String.join(" and ", where);
+        String order = switch (query.sort()) {
+            case NAME -> " order by lower(c.last_name), lower(c.first_name), c.id";
+            case RECENTLY_UPDATED -> " order by c.updated_at desc, c.id";
+        };
+        long total = jdbc.sql("select count(*) from contact c" + condition).params(params).query(Long.class).single();
+        List<ContactSummary> rows = jdbc.sql("""
+                        select c.id, c.first_name, c.last_name, c.email, c.title, c.company_id, co.name as company_name,
+                               c.consent, c.locked, c.updated_at
+                        from contact c join company co on co.id = c.company_id""" + condition + order
+                        + " limit :limit offset :offset")
+                .params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query((rs, n) -> new ContactSummary(new ContactId(rs.getObject("id", UUID.class)),
+                        rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
+                        rs.getString("title"), new CompanyId(rs.getObject("company_id", UUID.class)),
+                        rs.getString("company_name"), rs.getBoolean("consent"), rs.getBoolean("locked"),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** A contact that is not in the recycle bin. */
+    @Transactional(readOnly = true)
+    public Optional<Contact> find(StaffPrincipal actor, ContactId id) {
+        DirectoryAccess.requireView(actor);
+        return contacts.findById(id).filter(contact -> !contact.inRecycleBin());
+    }
+
+    @Transactional
+    public Contact create(StaffPrincipal actor, ContactDetails input) {
+        DirectoryAccess.requireEdit(actor);
+        ContactDetails details = checked(input, null);
+        Contact contact = contacts.save(Contact.create(details, actor.id().value(), clock.instant()));
+        history.record(RECORD_TYPE, contact.id().value(), contact.version(), ChangeAction.CREATED,
+                ChangeAuthor.of(actor), RecordHistory.diff(Map.of(), details.snapshot(companyName(details.company()))));
+        log.info("Staff user {} created contact {}", actor.email(), contact.id());
+        return contact;
+    }
+
+    @Transactional
+    public Contact update(StaffPrincipal actor, ContactId id, long expectedVersion, ContactDetails input) {
+        DirectoryAccess.requireEdit(actor);
+        Contact contact = load(id, expectedVersion);
+        ContactDetails details = checked(input, id);
+        ContactDetails before = contact.details();
+        contact.apply(details, actor.id().value(), clock.instant());
+        Contact saved = save(contact);
+        history.record(RECORD_TYPE, id.value(), saved.version(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
+                RecordHistory.diff(before.snapshot(companyName(before.company())),
+                        details.snapshot(companyName(details.company()))));
+        log.info("Staff user {} edited contact {}", actor.email(), id);
+        return saved;
+    }
+
+    @Transactional
+    public void moveToRecycleBin(StaffPrincipal actor, ContactId id, long expectedVersion) {
+        DirectoryAccess.requireEdit(actor);
+        Contact contact = load(id, expectedVersion);
+        contact.moveToRecycleBin(actor.id().value(), clock.instant());
+        Contact saved = save(contact);
+        history.record(RECORD_TYPE, id.value(), saved.version(), ChangeAction.DELETED, ChangeAuthor.of(actor), List.of());
+        log.info("Staff user {} moved contact {} to the recycle bin", actor.email(), id);
+    }
+
+    private Contact load(ContactId id, long expectedVersion) {
+        Contact contact = contacts.findById(id).filter(c -> !c.inRecycleBin())
+                .orElseThrow(() -> DirectoryException.of("", "record.error.notFound"));
+        if (contact.version() != expectedVersion) {
+            throw new StaleVersionException("contact " + id);
+        }
+        return contact;
+    }
+
+    private Contact save(Contact contact) {
+        try {
+            return contacts.save(contact);
+        } catch (OptimisticLockingFailureException e) {
+            throw new StaleVersionException("contact " + contact.id());
+        }
+    }
+
+    private ContactDetails checked(ContactDetails input, ContactId self) {
+        ContactDetails details = input.validated();
+        Problems problems = new Problems();
+        if (companies.findById(details.company()).filter(company -> !company.inRecycleBin()).isEmpty()) {
+            problems.add("company", "contact.error.company");
+        }
+        if (details.externalRef() != null && contacts.findByExternalRef(details.externalRef())
+                .filter(other -> !other.id().equals(self)).isPresent()) {
+            problems.add("externalRef", "record.error.externalRefTaken");
+        }
+        problems.throwIfAny();
+        return details;
+    }
+
+    private String companyName(CompanyId id) {
+        return id == null ? null : companies.findById(id).map(Company::name).orElse(null);
+    }
+}
