@@ -73,7 +73,9 @@ create table contact (
     updated_at    timestamptz not null,
     updated_by    uuid,
     deleted_at    timestamptz,
-    deleted_by    uuid
+    deleted_by    uuid,
+    -- Set when the contact went to the recycle bin because its company did; it comes back with it.
+    deleted_with_company boolean not null default false
 );
 create unique index contact_ref_uq on contact (external_ref);
 create index contact_company_idx on contact (company_id, lower(last_name), lower(first_name), id) where deleted_at is null;

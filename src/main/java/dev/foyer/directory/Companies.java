@@ -136,8 +136,8 @@ public class Companies {
         company.moveToRecycleBin(actor.id().value(), now);
         Company saved = save(company);
         int contacts = jdbc.sql("""
-                        update contact set deleted_at = :now, deleted_by = :actor, updated_at = :now,
-                                           updated_by = :actor, version = version + 1
+                        update contact set deleted_at = :now, deleted_by = :actor, deleted_with_company = true,
+                                           updated_at = :now, updated_by = :actor, version = version + 1
                         where company_id = :company and deleted_at is null""")
                 .param("now", Timestamp.from(now)).param("actor", actor.id().value()).param("company", id.value())
                 .update();

@@ -31,11 +31,13 @@ public final class Contact {
     private UUID updatedBy;
     private Instant deletedAt;
     private UUID deletedBy;
+    private boolean deletedWithCompany;
 
     @PersistenceCreator
     Contact(ContactId id, CompanyId companyId, String firstName, String lastName, String email, String phone,
             String title, boolean consent, boolean locked, String externalRef, Long version, Instant createdAt,
-            UUID createdBy, Instant updatedAt, UUID updatedBy, Instant deletedAt, UUID deletedBy) {
+            UUID createdBy, Instant updatedAt, UUID updatedBy, Instant deletedAt, UUID deletedBy,
+            boolean deletedWithCompany) {
         this.id = id;
         this.companyId = companyId;
         this.firstName = firstName;
@@ -53,11 +55,12 @@ public final class Contact {
         this.updatedBy = updatedBy;
         this.deletedAt = deletedAt;
         this.deletedBy = deletedBy;
+        this.deletedWithCompany = deletedWithCompany;
     }
 
     static Contact create(ContactDetails details, UUID actor, Instant now) {
         Contact contact = new Contact(ContactId.newId(), null, null, null, null, null, null, false, false, null, null,
-                now, actor, now, actor, null, null);
+                now, actor, now, actor, null, null, false);
         contact.apply(details, actor, now);
         return contact;
     }
@@ -78,12 +81,14 @@ public final class Contact {
     void moveToRecycleBin(UUID actor, Instant now) {
         this.deletedAt = now;
         this.deletedBy = actor;
+        this.deletedWithCompany = false;
         touch(actor, now);
     }
 
     void restore(UUID actor, Instant now) {
         this.deletedAt = null;
         this.deletedBy = null;
+        this.deletedWithCompany = false;
         touch(actor, now);
     }
 

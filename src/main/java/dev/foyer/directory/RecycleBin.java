@@ -76,16 +76,15 @@ public class RecycleBin {
         DirectoryAccess.requireManageRecycleBin(actor);
         Company company = companies.findById(id).filter(Company::inRecycleBin)
                 .orElseThrow(() -> DirectoryException.of("", "record.error.notFound"));
-        Instant deletedAt = company.deletedAt();
         Instant now = clock.instant();
         company.restore(actor.id().value(), now);
         Company saved = companies.save(company);
         int restored = jdbc.sql("""
-                        update contact set deleted_at = null, deleted_by = null, updated_at = :now, updated_by = :actor,
-                                           version = version + 1
-                        where company_id = :company and deleted_at = :deletedAt""")
+                        update contact set deleted_at = null, deleted_by = null, deleted_with_company = false,
+                                           updated_at = :now, updated_by = :actor, version = version + 1
+                        where company_id = :company and deleted_with_company""")
                 .param("now", Timestamp.from(now)).param("actor", actor.id().value())
-                .param("company", id.value()).param("deletedAt", Timestamp.from(deletedAt)).update();
+                .param("company", id.value()).update();
         history.record(Companies.RECORD_TYPE, id.value(), saved.version(), ChangeAction.RESTORED,
                 ChangeAuthor.of(actor), List.of());
         log.info("Staff user {} restored company {} with {} contact(s)", actor.email(), id, restored);
