@@ -74,9 +74,9 @@ class ContactsController {
 
     @GetMapping("/new")
     String newForm(@AuthenticationPrincipal StaffPrincipal actor, @RequestParam(required = false) String company,
-                   @ModelAttribute("form") ContactForm typed, Model model) {
+                   @ModelAttribute("form") ContactForm typed, BindingResult partial, Model model) {
         DirectoryAccess.requireEdit(actor);
-        // Either a fresh form (possibly for a given company) or the form re-shown to find a company.
+        // A first visit binds nothing (the binding errors of the empty form are irrelevant). Either a fresh form (possibly for a given company) or the form re-shown to find a company.
         ContactForm form = typed.companyQuery() == null && typed.firstName() == null
                 ? ContactForm.forCompany(CompanyId.parse(company).orElse(null)) : typed;
         model.addAttribute("form", form);
@@ -109,7 +109,7 @@ class ContactsController {
 
     @GetMapping("/{id}/edit")
     String edit(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id,
-                @ModelAttribute("form") ContactForm typed, Model model) {
+                @ModelAttribute("form") ContactForm typed, BindingResult partial, Model model) {
         DirectoryAccess.requireEdit(actor);
         Contact contact = load(actor, id);
         ContactForm form = typed.companyQuery() == null && typed.firstName() == null ? ContactForm.of(contact) : typed;
