@@ -69,7 +69,7 @@ public class Setup {
     }
 
     private void lockAndRequireOpen() {
-        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", SETUP_LOCK).query((rs, n) -> 1).list();
+        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", SETUP_LOCK).query((rs, n) -> 1).single();
         if (organizations.existsInDatabase() || staffAccounts.anyActiveAdmin()) {
             log.warn("Setup refused: already completed");
             throw new SetupClosedException("setup already completed");
