@@ -3,6 +3,13 @@ package dev.foyer.demo;
 import java.security.SecureRandom;
 import java.util.List;
 
+import dev.foyer.directory.Companies;
+import dev.foyer.directory.Company;
+import dev.foyer.directory.CompanyDetails;
+import dev.foyer.directory.ConsolidatedAccountId;
+import dev.foyer.directory.ConsolidatedAccounts;
+import dev.foyer.directory.ContactDetails;
+import dev.foyer.directory.Contacts;
 import dev.foyer.identity.StaffAccounts;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffRole;
@@ -40,15 +47,48 @@ class DemoOrganization implements ApplicationRunner {
             new DemoStaff("Tomás Álvarez", "tomas.alvarez@brightline.example", StaffRole.MEMBER),
             new DemoStaff("Hannah Schulz", "hannah.schulz@brightline.example", StaffRole.MEMBER));
 
+    record DemoCompany(String name, String domain, String city, String account, List<String> people) {
+    }
+
+    /** Customers of a print and design agency; "First Last, Title" per person. */
+    static final List<DemoCompany> COMPANIES = List.of(
+            new DemoCompany("Harbour Lights Hotels – Hamburg", "harbourlights.example", "Hamburg", "Harbour Lights Group",
+                    List.of("Greta Lindqvist, Marketing Director", "Ole Hansen, Events Manager")),
+            new DemoCompany("Harbour Lights Hotels – Kiel", "harbourlights.example", "Kiel", "Harbour Lights Group",
+                    List.of("Maren Petersen, Front Office Lead")),
+            new DemoCompany("Harbour Lights Hotels – Lübeck", "harbourlights.example", "Lübeck", "Harbour Lights Group",
+                    List.of("Jens Kowalski, General Manager")),
+            new DemoCompany("Kiln & Clay Ceramics", "kilnandclay.example", "Leipzig", null,
+                    List.of("Anouk de Vries, Owner", "Samir Haddad, Online Shop")),
+            new DemoCompany("Nordwind Bikes GmbH", "nordwind-bikes.example", "Bremen", null,
+                    List.of("Friederike Brandt, Head of Brand", "Luca Romano, Product Manager", "Ida Nowak, Assistant")),
+            new DemoCompany("Café Lumen", "cafe-lumen.example", "Berlin", null,
+                    List.of("Yasmin Okoye, Co-founder")),
+            new DemoCompany("Stadtwerke Altmark", "stadtwerke-altmark.example", "Stendal", null,
+                    List.of("Dr. Heike Sommer, Communications", "Bernd Vogel, Procurement")),
+            new DemoCompany("Greenleaf Organic Market", "greenleaf.example", "Hannover", null,
+                    List.of("Tomasz Wiśniewski, Store Manager")),
+            new DemoCompany("Atelier Żurawski", "zurawski.example", "Görlitz", null,
+                    List.of("Łucja Żurawska, Architect")),
+            new DemoCompany("Bergmann Law Partners", "bergmann-law.example", "Munich", null,
+                    List.of("Carla Bergmann, Managing Partner", "Felix Aydın, Office Manager")));
+
     private final boolean enabled;
     private final Setup setup;
     private final StaffAccounts staffAccounts;
+    private final Companies companies;
+    private final Contacts contacts;
+    private final ConsolidatedAccounts accounts;
     private final SecureRandom random = new SecureRandom();
 
-    DemoOrganization(@Value("${foyer.demo}") boolean enabled, Setup setup, StaffAccounts staffAccounts) {
+    DemoOrganization(@Value("${foyer.demo}") boolean enabled, Setup setup, StaffAccounts staffAccounts,
+                     Companies companies, Contacts contacts, ConsolidatedAccounts accounts) {
         this.enabled = enabled;
         this.setup = setup;
         this.staffAccounts = staffAccounts;
+        this.companies = companies;
+        this.contacts = contacts;
+        this.accounts = accounts;
     }
 
     @Override
@@ -72,6 +112,31 @@ class DemoOrganization implements ApplicationRunner {
             staffAccounts.create(actor, staff.email(), staff.name(), staff.role(), password);
             log.warn("Demo staff user {} ({}) has password {}", staff.email(), staff.role(), password);
         }
+        loadDirectory(actor);
+    }
+
+    private void loadDirectory(StaffPrincipal actor) {
+        java.util.Map<String, ConsolidatedAccountId> groups = new java.util.HashMap<>();
+        int ref = 1000;
+        for (DemoCompany demo : COMPANIES) {
+            ConsolidatedAccountId group = demo.account() == null ? null : groups.computeIfAbsent(demo.account(),
+                    name -> accounts.create(actor, name, "CRM-GROUP-" + name.hashCode()).id());
+            Company company = companies.create(actor, new CompanyDetails(demo.name(), demo.domain(),
+                    "Hauptstraße " + (ref % 90 + 1) + "\n" + demo.city(), "+49 " + (30 + ref % 60) + " " + (555000 + ref),
+                    null, group, "CRM-" + ref++));
+            for (String person : demo.people()) {
+                String[] nameAndTitle = person.split(", ", 2);
+                String fullName = nameAndTitle[0];
+                int space = fullName.lastIndexOf(' ');
+                String first = fullName.substring(0, space);
+                String last = fullName.substring(space + 1);
+                String email = (first.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT) + "."
+                        + last.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT) + "@" + demo.domain());
+                contacts.create(actor, new ContactDetails(first, last, email, null, nameAndTitle[1], company.id(),
+                        ref % 3 != 0, false, "CRM-P-" + ref++));
+            }
+        }
+        log.info("Demo organization: {} companies with their contacts loaded", COMPANIES.size());
     }
 
     private String password() {

@@ -28,4 +28,15 @@ class DemoOrganizationTest {
         assertThat(jdbc.sql("select count(*) from staff_user where password_hash not like '$2%'").query(Long.class).single())
                 .isZero();
     }
+
+    @Test
+    void theDemoHasCompaniesWithContactsAndAConsolidatedAccount() {
+        assertThat(jdbc.sql("select count(*) from company").query(Long.class).single())
+                .isEqualTo(DemoOrganization.COMPANIES.size());
+        assertThat(jdbc.sql("select count(*) from contact").query(Long.class).single()).isGreaterThan(15);
+        assertThat(jdbc.sql("select count(*) from company where consolidated_account_id is not null")
+                .query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from record_change where record_type = 'company'").query(Long.class)
+                .single()).isEqualTo(DemoOrganization.COMPANIES.size());
+    }
 }
