@@ -77,11 +77,7 @@ class HostileInputBrowserTest {
                 dialogs.add(page.url() + ": " + dialog.message());
                 dialog.dismiss();
             });
-            page.navigate(url("/sign-in"));
-            page.getByLabel("E-mail address").fill(TestAdmin.EMAIL);
-            page.getByLabel("Password").fill(TestAdmin.PASSWORD);
-            page.getByLabel("Password").press("Enter");
-            assertThat(page).hasURL(url("/"));
+            Chromium.signedIn(page, url(""), TestAdmin.EMAIL, TestAdmin.PASSWORD);
             for (String path : pages) {
                 page.navigate(url(path));
                 String html = page.content();

@@ -181,6 +181,25 @@ class DirectoryWebTest {
     }
 
     @Test
+    void listsArePagedAndThePagerKeepsTheFilters() throws Exception {
+        StaffPrincipal admin = Admins.testAdmin(jdbc);
+        String prefix = "Pagetest" + System.nanoTime();
+        for (int i = 0; i < 30; i++) {
+            aCompany().named(prefix + " " + String.format("%02d", i)).createdBy(companies, admin);
+        }
+        var first = mvc.perform(get("/companies").with(user(admin)).param("q", prefix))
+                .andExpect(content().string(containsString("30 results")))
+                .andExpect(content().string(containsString("Page 1 of 2")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(first.split(prefix + " ", -1).length - 1).as("rows on page 1").isEqualTo(25);
+        assertThat(first).contains("q=" + prefix + "&amp;account=&amp;sort=NAME&amp;page=1");
+        var second = mvc.perform(get("/companies").with(user(admin)).param("q", prefix).param("page", "1"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(second.split(prefix + " ", -1).length - 1).as("rows on page 2").isEqualTo(5);
+        assertThat(second).contains(prefix + " 29").doesNotContain(prefix + " 00");
+    }
+
+    @Test
     void unknownAndMalformedIdsAnswer404() throws Exception {
         StaffPrincipal admin = Admins.testAdmin(jdbc);
         mvc.perform(get("/companies/" + CompanyId.newId()).with(user(admin))).andExpect(status().isNotFound());

@@ -71,6 +71,16 @@ public final class Chromium implements AutoCloseable {
         return newPage(390, 844);
     }
 
+    /** Signs in on the staff sign-in page of the server at baseUrl and waits for the home page. */
+    public static Page signedIn(Page page, String baseUrl, String email, String password) {
+        page.navigate(baseUrl + "/sign-in");
+        page.getByLabel("E-mail address").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByLabel("Password").press("Enter");
+        page.waitForURL(baseUrl + "/");
+        return page;
+    }
+
     public static Path screenshot(Page page, String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
