@@ -211,6 +211,14 @@ class ApiTokenAuthenticationTest {
         assertThat(document.body()).contains("\"/api/v1/staff-users\"", "\"/api/v1/staff-users/{id}\"",
                 "\"/api/v1/organization\"", "\"scheme\":\"bearer\"", "\"updatedSince\"")
                 .doesNotContain("/settings/api-tokens", "\"/staff\"", "/sign-in", "/api/**");
+
+        // Swagger UI's pages allow exactly its one inline style element by hash; every other page keeps the strict policy.
+        HttpResponse<String> ui = staff.get("/swagger-ui/index.html");
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self';", "style-src 'self' 'sha256-").doesNotContain("unsafe-inline", "unsafe-eval"));
+        assertThat(staff.get("/").headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("style-src 'self';").doesNotContain("sha256"));
     }
 
     private String newToken(ApiScope scope, Instant expiresAt) {

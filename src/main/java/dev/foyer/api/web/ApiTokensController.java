@@ -82,7 +82,7 @@ class ApiTokensController {
         model.addAttribute("rows", found.getContent().stream().map(token -> new TokenRow(token,
                 creators.getOrDefault(token.createdBy(), "?"), stamp(token.createdAt(), zone),
                 stamp(token.expiresAt(), zone), stamp(token.lastUsedAt(), zone),
-                token.revoked() ? "revoked" : token.isExpired(now) ? "expired" : "active")).toList());
+                token.revoked() ? "revoked" : token.isExpired(now) ? "expired" : "active", !token.revoked())).toList());
         return "api/tokens";
     }
 
@@ -163,11 +163,7 @@ class ApiTokensController {
 
     /** One row of the list, with its texts formatted in the organization's time zone. */
     record TokenRow(ApiToken token, String createdByName, String createdText, String expiresText, String lastUsedText,
-                    String status) {
-
-        boolean revocable() {
-            return !token.revoked();
-        }
+                    String status, boolean revocable) {
     }
 
 }
