@@ -32,6 +32,13 @@ class ArchitectureTests {
     }
 
     @Test
+    void restControllersArePartOfTheApiAndAnswerWithProblemDetails() {
+        classes().that().areAnnotatedWith(RestController.class)
+                .should().beAnnotatedWith(dev.foyer.api.ApiController.class)
+                .check(MAIN);
+    }
+
+    @Test
     void dependenciesAreInjectedThroughConstructors() {
         noFields().should().beAnnotatedWith(Autowired.class).check(MAIN);
     }

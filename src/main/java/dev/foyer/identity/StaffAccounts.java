@@ -1,6 +1,9 @@
 package dev.foyer.identity;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +108,69 @@ public class StaffAccounts {
                         rs.getBoolean("active"), rs.getTimestamp("updated_at").toInstant()))
                 .list();
         return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** Integrations read the staff directory (issue 3); every API token may, whatever its scope. */
+    public static boolean canReadDirectory(IntegrationClient client) {
+        return client != null;
+    }
+
+    public static void requireReadDirectory(IntegrationClient client) {
+        if (!canReadDirectory(client)) {
+            throw new AccessDeniedException("Only authenticated integrations read the staff directory");
+        }
+    }
+
+    /**
+     * A page of staff users for an integration, oldest change first (then by id), so a sync can
+     * follow {@code updatedAt}; with {@code updatedSince}, only users changed at or after it.
+     */
+    @Transactional(readOnly = true)
+    public Page<StaffDirectoryEntry> directory(IntegrationClient client, Instant updatedSince, Pageable pageable) {
+        requireReadDirectory(client);
+        String where = updatedSince == null ? "" : " where updated_at >= :since";
+        var count = jdbc.sql("select count(*) from staff_user" + where);
+        var rows = jdbc.sql("select id, display_name, email, role, active, version, created_at, updated_at from staff_user"
+                + where + " order by updated_at, id limit :limit offset :offset");
+        if (updatedSince != null) {
+            count = count.param("since", java.sql.Timestamp.from(updatedSince));
+            rows = rows.param("since", java.sql.Timestamp.from(updatedSince));
+        }
+        long total = count.query(Long.class).single();
+        List<StaffDirectoryEntry> entries = rows.param("limit", pageable.getPageSize())
+                .param("offset", pageable.getOffset())
+                .query((rs, n) -> directoryEntry(rs))
+                .list();
+        return new PageImpl<>(entries, pageable, total);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffDirectoryEntry> directoryEntry(IntegrationClient client, StaffUserId id) {
+        requireReadDirectory(client);
+        return jdbc.sql("select id, display_name, email, role, active, version, created_at, updated_at from staff_user"
+                        + " where id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> directoryEntry(rs))
+                .optional();
+    }
+
+    /** Display names of staff users, for showing who did something; any signed-in staff user may see them. */
+    @Transactional(readOnly = true)
+    public Map<StaffUserId, String> displayNames(StaffPrincipal actor, java.util.Collection<StaffUserId> ids) {
+        if (actor == null) {
+            throw new AccessDeniedException("Only staff see staff names");
+        }
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<StaffUserId, String> names = new LinkedHashMap<>();
+        jdbc.sql("select id, display_name from staff_user where id in (:ids)")
+                .param("ids", ids.stream().map(StaffUserId::value).distinct().toList())
+                .query((rs, n) -> Map.entry(new StaffUserId(rs.getObject("id", java.util.UUID.class)),
+                        rs.getString("display_name")))
+                .list()
+                .forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+        return names;
     }
 
     @Transactional
@@ -236,6 +302,13 @@ public class StaffAccounts {
         users.findByEmail(email.value()).filter(other -> !other.id().equals(except)).ifPresent(other -> {
             throw new StaffAccountException("email", "staff.error.emailTaken");
         });
+    }
+
+    private static StaffDirectoryEntry directoryEntry(ResultSet rs) throws SQLException {
+        return new StaffDirectoryEntry(new StaffUserId(rs.getObject("id", java.util.UUID.class)),
+                rs.getString("display_name"), rs.getString("email"), StaffRole.valueOf(rs.getString("role")),
+                rs.getBoolean("active"), rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
     }
 
     private static String escapeLike(String text) {
