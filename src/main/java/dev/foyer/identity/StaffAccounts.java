@@ -163,6 +163,9 @@ public class StaffAccounts {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        if (ids.size() > 500) {
+            throw new IllegalArgumentException("Ask for the names of one page of records at a time");
+        }
         Map<StaffUserId, String> names = new LinkedHashMap<>();
         jdbc.sql("select id, display_name from staff_user where id in (:ids)")
                 .param("ids", ids.stream().map(StaffUserId::value).distinct().toList())
