@@ -50,8 +50,8 @@ class BoundedReadsTest {
     @Test
     void noCodeReadsAWholeTableThroughARepository() {
         DescribedPredicate<JavaMethodCall> wholeTableRead = DescribedPredicate.describe(
-                "findAll or findAllById without a Pageable on a Spring Data repository",
-                call -> call.getTarget().getName().startsWith("findAll")
+                "findAll without a Pageable on a Spring Data repository (findAllById is bounded by its ids)",
+                call -> call.getTarget().getName().equals("findAll")
                         && call.getTargetOwner().isAssignableTo(CrudRepository.class)
                         && call.getTarget().getRawParameterTypes().stream()
                                 .noneMatch(type -> type.isAssignableTo(Pageable.class)));

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.foyer.api.ApiAccess;
+import dev.foyer.api.ApiPrincipal;
 import dev.foyer.audit.ChangeAction;
-import dev.foyer.audit.ChangeAuthor;
 import dev.foyer.audit.RecordHistory;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.shared.StaleVersionException;
@@ -105,44 +106,129 @@ public class Companies {
     @Transactional
     public Company create(StaffPrincipal actor, CompanyDetails input) {
         DirectoryAccess.requireEdit(actor);
-        CompanyDetails details = checked(input, null);
-        Company company = companies.save(Company.create(details, actor.id().value(), clock.instant()));
-        history.record(RECORD_TYPE, company.id().value(), company.version(), ChangeAction.CREATED,
-                ChangeAuthor.of(actor), RecordHistory.diff(Map.of(), details.snapshot(accountName(details))));
-        log.info("Staff user {} created company {} ({})", actor.email(), company.name(), company.id());
-        return company;
+        return create(Writer.of(actor), input);
+    }
+
+    @Transactional
+    public Company create(ApiPrincipal client, CompanyDetails input) {
+        ApiAccess.requireWrite(client);
+        return create(Writer.of(client), input);
     }
 
     @Transactional
     public Company update(StaffPrincipal actor, CompanyId id, long expectedVersion, CompanyDetails input) {
         DirectoryAccess.requireEdit(actor);
-        Company company = load(id, expectedVersion);
-        CompanyDetails details = checked(input, id);
-        CompanyDetails before = company.details();
-        company.apply(details, actor.id().value(), clock.instant());
-        Company saved = save(company);
-        history.record(RECORD_TYPE, id.value(), saved.version(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
-                RecordHistory.diff(before.snapshot(accountName(before)), details.snapshot(accountName(details))));
-        log.info("Staff user {} edited company {}", actor.email(), id);
-        return saved;
+        return update(Writer.of(actor), load(id, expectedVersion), input);
+    }
+
+    @Transactional
+    public Company update(ApiPrincipal client, CompanyId id, long expectedVersion, CompanyDetails input) {
+        ApiAccess.requireWrite(client);
+        return update(Writer.of(client), load(id, expectedVersion), input);
+    }
+
+    /**
+     * Creates the company with this external reference, or brings the existing one up to date;
+     * writes nothing when nothing differs, so a repeated sync changes nothing (docs/api.md).
+     */
+    @Transactional
+    public Upserted<Company> upsert(ApiPrincipal client, String externalRef, Long expectedVersion, CompanyDetails input) {
+        ApiAccess.requireWrite(client);
+        CompanyDetails withRef = new CompanyDetails(input.name(), input.domain(), input.address(), input.phone(),
+                input.notes(), input.consolidatedAccount(), externalRef);
+        Optional<Company> existing = companies.findByExternalRef(externalRef).filter(c -> !c.inRecycleBin());
+        if (existing.isEmpty()) {
+            return new Upserted<>(create(Writer.of(client), withRef), true);
+        }
+        Company company = existing.get();
+        if (expectedVersion != null && company.version() != expectedVersion) {
+            throw new StaleVersionException("company " + company.id());
+        }
+        if (withRef.validated().equals(company.details())) {
+            return new Upserted<>(company, false);
+        }
+        return new Upserted<>(update(Writer.of(client), company, withRef), false);
     }
 
     /** Moves the company and its contacts to the recycle bin; an admin can restore them together. */
     @Transactional
     public void moveToRecycleBin(StaffPrincipal actor, CompanyId id, long expectedVersion) {
         DirectoryAccess.requireEdit(actor);
-        Company company = load(id, expectedVersion);
+        moveToRecycleBin(Writer.of(actor), load(id, expectedVersion));
+    }
+
+    @Transactional
+    public void moveToRecycleBin(ApiPrincipal client, CompanyId id, long expectedVersion) {
+        ApiAccess.requireWrite(client);
+        moveToRecycleBin(Writer.of(client), load(id, expectedVersion));
+    }
+
+    /** Active companies for an integration, oldest change first (docs/api.md, "Lists"). */
+    @Transactional(readOnly = true)
+    public Page<Company> changedSince(ApiPrincipal client, Instant since, Pageable pageable) {
+        ApiAccess.requireRead(client);
+        Timestamp from = Timestamp.from(since == null ? Instant.EPOCH : since);
+        long total = jdbc.sql("select count(*) from company where deleted_at is null and updated_at >= :since")
+                .param("since", from).query(Long.class).single();
+        List<CompanyId> ids = jdbc.sql("""
+                        select id from company where deleted_at is null and updated_at >= :since
+                        order by updated_at, id limit :limit offset :offset""")
+                .param("since", from).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query((rs, n) -> new CompanyId(rs.getObject("id", UUID.class))).list();
+        return new PageImpl<>(inOrder(ids), pageable, total);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Company> find(ApiPrincipal client, CompanyId id) {
+        ApiAccess.requireRead(client);
+        return companies.findById(id).filter(company -> !company.inRecycleBin());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Company> findByExternalRef(ApiPrincipal client, String externalRef) {
+        ApiAccess.requireRead(client);
+        return companies.findByExternalRef(externalRef).filter(company -> !company.inRecycleBin());
+    }
+
+    private List<Company> inOrder(List<CompanyId> ids) {
+        Map<CompanyId, Company> byId = new HashMap<>();
+        companies.findAllById(ids).forEach(company -> byId.put(company.id(), company));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private Company create(Writer writer, CompanyDetails input) {
+        CompanyDetails details = checked(input, null);
+        Company company = companies.save(Company.create(details, writer.staffId(), clock.instant()));
+        history.record(RECORD_TYPE, company.id().value(), company.version(), ChangeAction.CREATED, writer.author(),
+                RecordHistory.diff(Map.of(), details.snapshot(accountName(details))));
+        log.info("{} created company {} ({})", writer.logName(), company.name(), company.id());
+        return company;
+    }
+
+    private Company update(Writer writer, Company company, CompanyDetails input) {
+        CompanyDetails details = checked(input, company.id());
+        CompanyDetails before = company.details();
+        company.apply(details, writer.staffId(), clock.instant());
+        Company saved = save(company);
+        history.record(RECORD_TYPE, company.id().value(), saved.version(), ChangeAction.UPDATED, writer.author(),
+                RecordHistory.diff(before.snapshot(accountName(before)), details.snapshot(accountName(details))));
+        log.info("{} edited company {}", writer.logName(), company.id());
+        return saved;
+    }
+
+    private void moveToRecycleBin(Writer writer, Company company) {
         Instant now = clock.instant();
-        company.moveToRecycleBin(actor.id().value(), now);
+        company.moveToRecycleBin(writer.staffId(), now);
         Company saved = save(company);
         int contacts = jdbc.sql("""
                         update contact set deleted_at = :now, deleted_by = :actor, deleted_with_company = true,
                                            updated_at = :now, updated_by = :actor, version = version + 1
                         where company_id = :company and deleted_at is null""")
-                .param("now", Timestamp.from(now)).param("actor", actor.id().value()).param("company", id.value())
+                .param("now", Timestamp.from(now)).param("actor", writer.staffId()).param("company", company.id().value())
                 .update();
-        history.record(RECORD_TYPE, id.value(), saved.version(), ChangeAction.DELETED, ChangeAuthor.of(actor), List.of());
-        log.info("Staff user {} moved company {} and {} contact(s) to the recycle bin", actor.email(), id, contacts);
+        history.record(RECORD_TYPE, company.id().value(), saved.version(), ChangeAction.DELETED, writer.author(),
+                List.of());
+        log.info("{} moved company {} and {} contact(s) to the recycle bin", writer.logName(), company.id(), contacts);
     }
 
     Company load(CompanyId id, long expectedVersion) {

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.foyer.api.ApiAccess;
+import dev.foyer.api.ApiPrincipal;
 import dev.foyer.audit.ChangeAction;
-import dev.foyer.audit.ChangeAuthor;
 import dev.foyer.audit.RecordHistory;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.shared.StaleVersionException;
@@ -77,36 +78,112 @@ public class ConsolidatedAccounts {
     @Transactional
     public ConsolidatedAccount create(StaffPrincipal actor, String name, String externalRef) {
         DirectoryAccess.requireEdit(actor);
-        Problems problems = check(name, externalRef);
-        problems.throwIfAny();
-        ConsolidatedAccount account = accounts.save(ConsolidatedAccount.create(name.strip(),
-                Problems.clean(externalRef), actor.id().value(), clock.instant()));
-        history.record(RECORD_TYPE, account.id().value(), account.version(), ChangeAction.CREATED,
-                ChangeAuthor.of(actor), RecordHistory.diff(Map.of(), Map.of("name", account.name())));
-        log.info("Staff user {} created consolidated account {}", actor.email(), account.id());
-        return account;
+        return create(Writer.of(actor), name, externalRef);
     }
 
     @Transactional
     public ConsolidatedAccount rename(StaffPrincipal actor, ConsolidatedAccountId id, long expectedVersion,
                                       String name, String externalRef) {
         DirectoryAccess.requireEdit(actor);
+        return rename(Writer.of(actor), load(id, expectedVersion), name, externalRef);
+    }
+
+    /** Creates or renames the account with this external reference; writes nothing when nothing differs. */
+    @Transactional
+    public Upserted<ConsolidatedAccount> upsert(ApiPrincipal client, String externalRef, Long expectedVersion,
+                                                String name) {
+        ApiAccess.requireWrite(client);
+        Optional<ConsolidatedAccount> existing = findByRef(externalRef);
+        if (existing.isEmpty()) {
+            return new Upserted<>(create(Writer.of(client), name, externalRef), true);
+        }
+        ConsolidatedAccount account = existing.get();
+        if (expectedVersion != null && account.version() != expectedVersion) {
+            throw new StaleVersionException("consolidated account " + account.id());
+        }
+        if (name != null && name.strip().equals(account.name())) {
+            return new Upserted<>(account, false);
+        }
+        return new Upserted<>(rename(Writer.of(client), account, name, externalRef), false);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ConsolidatedAccount> changedSince(ApiPrincipal client, java.time.Instant since, Pageable pageable) {
+        ApiAccess.requireRead(client);
+        var from = java.sql.Timestamp.from(since == null ? java.time.Instant.EPOCH : since);
+        long total = jdbc.sql("select count(*) from consolidated_account where deleted_at is null and updated_at >= :s")
+                .param("s", from).query(Long.class).single();
+        List<ConsolidatedAccountId> ids = jdbc.sql("""
+                        select id from consolidated_account where deleted_at is null and updated_at >= :s
+                        order by updated_at, id limit :limit offset :offset""")
+                .param("s", from).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query((rs, n) -> new ConsolidatedAccountId(rs.getObject("id", UUID.class))).list();
+        Map<ConsolidatedAccountId, ConsolidatedAccount> byId = new java.util.HashMap<>();
+        accounts.findAllById(ids).forEach(account -> byId.put(account.id(), account));
+        return new PageImpl<>(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList(), pageable, total);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ConsolidatedAccount> find(ApiPrincipal client, ConsolidatedAccountId id) {
+        ApiAccess.requireRead(client);
+        return accounts.findById(id).filter(account -> account.deletedAt() == null);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ConsolidatedAccount> findByExternalRef(ApiPrincipal client, String externalRef) {
+        ApiAccess.requireRead(client);
+        return findByRef(externalRef);
+    }
+
+    private Optional<ConsolidatedAccount> findByRef(String externalRef) {
+        return jdbc.sql("select id from consolidated_account where external_ref = :ref and deleted_at is null")
+                .param("ref", externalRef).query(UUID.class).optional()
+                .flatMap(id -> accounts.findById(new ConsolidatedAccountId(id)));
+    }
+
+    private ConsolidatedAccount load(ConsolidatedAccountId id, long expectedVersion) {
         ConsolidatedAccount account = accounts.findById(id).filter(a -> a.deletedAt() == null)
                 .orElseThrow(() -> DirectoryException.of("", "record.error.notFound"));
         if (account.version() != expectedVersion) {
             throw new StaleVersionException("consolidated account " + id);
         }
-        check(name, externalRef).throwIfAny();
-        String before = account.name();
-        account.rename(name.strip(), Problems.clean(externalRef), actor.id().value(), clock.instant());
-        try {
-            account = accounts.save(account);
-        } catch (OptimisticLockingFailureException e) {
-            throw new StaleVersionException("consolidated account " + id);
-        }
-        history.record(RECORD_TYPE, id.value(), account.version(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
-                RecordHistory.diff(Map.of("name", before), Map.of("name", account.name())));
         return account;
+    }
+
+    private ConsolidatedAccount create(Writer writer, String name, String externalRef) {
+        Problems problems = check(name, externalRef);
+        requireRefFree(problems, externalRef, null);
+        problems.throwIfAny();
+        ConsolidatedAccount account = accounts.save(ConsolidatedAccount.create(name.strip(),
+                Problems.clean(externalRef), writer.staffId(), clock.instant()));
+        history.record(RECORD_TYPE, account.id().value(), account.version(), ChangeAction.CREATED, writer.author(),
+                RecordHistory.diff(Map.of(), Map.of("name", account.name())));
+        log.info("{} created consolidated account {}", writer.logName(), account.id());
+        return account;
+    }
+
+    private ConsolidatedAccount rename(Writer writer, ConsolidatedAccount account, String name, String externalRef) {
+        Problems problems = check(name, externalRef);
+        requireRefFree(problems, externalRef, account.id());
+        problems.throwIfAny();
+        String before = account.name();
+        account.rename(name.strip(), Problems.clean(externalRef), writer.staffId(), clock.instant());
+        ConsolidatedAccount saved;
+        try {
+            saved = accounts.save(account);
+        } catch (OptimisticLockingFailureException e) {
+            throw new StaleVersionException("consolidated account " + account.id());
+        }
+        history.record(RECORD_TYPE, saved.id().value(), saved.version(), ChangeAction.UPDATED, writer.author(),
+                RecordHistory.diff(Map.of("name", before), Map.of("name", saved.name())));
+        return saved;
+    }
+
+    private void requireRefFree(Problems problems, String externalRef, ConsolidatedAccountId self) {
+        String ref = Problems.clean(externalRef);
+        if (ref != null && findByRef(ref).filter(other -> !other.id().equals(self)).isPresent()) {
+            problems.add("externalRef", "record.error.externalRefTaken");
+        }
     }
 
     private static Problems check(String name, String externalRef) {

@@ -1,6 +1,8 @@
 package dev.foyer.directory;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.foyer.api.ApiAccess;
+import dev.foyer.api.ApiPrincipal;
 import dev.foyer.audit.ChangeAction;
-import dev.foyer.audit.ChangeAuthor;
 import dev.foyer.audit.RecordHistory;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.shared.StaleVersionException;
@@ -97,37 +100,115 @@ public class Contacts {
     @Transactional
     public Contact create(StaffPrincipal actor, ContactDetails input) {
         DirectoryAccess.requireEdit(actor);
-        ContactDetails details = checked(input, null);
-        Contact contact = contacts.save(Contact.create(details, actor.id().value(), clock.instant()));
-        history.record(RECORD_TYPE, contact.id().value(), contact.version(), ChangeAction.CREATED,
-                ChangeAuthor.of(actor), RecordHistory.diff(Map.of(), details.snapshot(companyName(details.company()))));
-        log.info("Staff user {} created contact {}", actor.email(), contact.id());
-        return contact;
+        return create(Writer.of(actor), input);
+    }
+
+    @Transactional
+    public Contact create(ApiPrincipal client, ContactDetails input) {
+        ApiAccess.requireWrite(client);
+        return create(Writer.of(client), input);
     }
 
     @Transactional
     public Contact update(StaffPrincipal actor, ContactId id, long expectedVersion, ContactDetails input) {
         DirectoryAccess.requireEdit(actor);
-        Contact contact = load(id, expectedVersion);
-        ContactDetails details = checked(input, id);
-        ContactDetails before = contact.details();
-        contact.apply(details, actor.id().value(), clock.instant());
-        Contact saved = save(contact);
-        history.record(RECORD_TYPE, id.value(), saved.version(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
-                RecordHistory.diff(before.snapshot(companyName(before.company())),
-                        details.snapshot(companyName(details.company()))));
-        log.info("Staff user {} edited contact {}", actor.email(), id);
-        return saved;
+        return update(Writer.of(actor), load(id, expectedVersion), input);
+    }
+
+    @Transactional
+    public Contact update(ApiPrincipal client, ContactId id, long expectedVersion, ContactDetails input) {
+        ApiAccess.requireWrite(client);
+        return update(Writer.of(client), load(id, expectedVersion), input);
+    }
+
+    /** Creates or updates the contact with this external reference; writes nothing when nothing differs. */
+    @Transactional
+    public Upserted<Contact> upsert(ApiPrincipal client, String externalRef, Long expectedVersion, ContactDetails input) {
+        ApiAccess.requireWrite(client);
+        ContactDetails withRef = new ContactDetails(input.firstName(), input.lastName(), input.email(), input.phone(),
+                input.title(), input.company(), input.consent(), input.locked(), externalRef);
+        Optional<Contact> existing = contacts.findByExternalRef(externalRef).filter(c -> !c.inRecycleBin());
+        if (existing.isEmpty()) {
+            return new Upserted<>(create(Writer.of(client), withRef), true);
+        }
+        Contact contact = existing.get();
+        if (expectedVersion != null && contact.version() != expectedVersion) {
+            throw new StaleVersionException("contact " + contact.id());
+        }
+        if (withRef.validated().equals(contact.details())) {
+            return new Upserted<>(contact, false);
+        }
+        return new Upserted<>(update(Writer.of(client), contact, withRef), false);
     }
 
     @Transactional
     public void moveToRecycleBin(StaffPrincipal actor, ContactId id, long expectedVersion) {
         DirectoryAccess.requireEdit(actor);
-        Contact contact = load(id, expectedVersion);
-        contact.moveToRecycleBin(actor.id().value(), clock.instant());
+        moveToRecycleBin(Writer.of(actor), load(id, expectedVersion));
+    }
+
+    @Transactional
+    public void moveToRecycleBin(ApiPrincipal client, ContactId id, long expectedVersion) {
+        ApiAccess.requireWrite(client);
+        moveToRecycleBin(Writer.of(client), load(id, expectedVersion));
+    }
+
+    /** Active contacts for an integration, oldest change first (docs/api.md, "Lists"). */
+    @Transactional(readOnly = true)
+    public Page<Contact> changedSince(ApiPrincipal client, Instant since, Pageable pageable) {
+        ApiAccess.requireRead(client);
+        Timestamp from = Timestamp.from(since == null ? Instant.EPOCH : since);
+        long total = jdbc.sql("select count(*) from contact where deleted_at is null and updated_at >= :since")
+                .param("since", from).query(Long.class).single();
+        List<ContactId> ids = jdbc.sql("""
+                        select id from contact where deleted_at is null and updated_at >= :since
+                        order by updated_at, id limit :limit offset :offset""")
+                .param("since", from).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query((rs, n) -> new ContactId(rs.getObject("id", UUID.class))).list();
+        Map<ContactId, Contact> byId = new HashMap<>();
+        contacts.findAllById(ids).forEach(contact -> byId.put(contact.id(), contact));
+        return new PageImpl<>(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList(), pageable, total);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Contact> find(ApiPrincipal client, ContactId id) {
+        ApiAccess.requireRead(client);
+        return contacts.findById(id).filter(contact -> !contact.inRecycleBin());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Contact> findByExternalRef(ApiPrincipal client, String externalRef) {
+        ApiAccess.requireRead(client);
+        return contacts.findByExternalRef(externalRef).filter(contact -> !contact.inRecycleBin());
+    }
+
+    private Contact create(Writer writer, ContactDetails input) {
+        ContactDetails details = checked(input, null);
+        Contact contact = contacts.save(Contact.create(details, writer.staffId(), clock.instant()));
+        history.record(RECORD_TYPE, contact.id().value(), contact.version(), ChangeAction.CREATED, writer.author(),
+                RecordHistory.diff(Map.of(), details.snapshot(companyName(details.company()))));
+        log.info("{} created contact {}", writer.logName(), contact.id());
+        return contact;
+    }
+
+    private Contact update(Writer writer, Contact contact, ContactDetails input) {
+        ContactDetails details = checked(input, contact.id());
+        ContactDetails before = contact.details();
+        contact.apply(details, writer.staffId(), clock.instant());
         Contact saved = save(contact);
-        history.record(RECORD_TYPE, id.value(), saved.version(), ChangeAction.DELETED, ChangeAuthor.of(actor), List.of());
-        log.info("Staff user {} moved contact {} to the recycle bin", actor.email(), id);
+        history.record(RECORD_TYPE, contact.id().value(), saved.version(), ChangeAction.UPDATED, writer.author(),
+                RecordHistory.diff(before.snapshot(companyName(before.company())),
+                        details.snapshot(companyName(details.company()))));
+        log.info("{} edited contact {}", writer.logName(), contact.id());
+        return saved;
+    }
+
+    private void moveToRecycleBin(Writer writer, Contact contact) {
+        contact.moveToRecycleBin(writer.staffId(), clock.instant());
+        Contact saved = save(contact);
+        history.record(RECORD_TYPE, contact.id().value(), saved.version(), ChangeAction.DELETED, writer.author(),
+                List.of());
+        log.info("{} moved contact {} to the recycle bin", writer.logName(), contact.id());
     }
 
     private Contact load(ContactId id, long expectedVersion) {
