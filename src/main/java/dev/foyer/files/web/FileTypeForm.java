@@ -2,8 +2,12 @@ package dev.foyer.files.web;
 
 import dev.foyer.files.FileType;
 
-/** The file type form. */
-record FileTypeForm(String name, boolean customerFile, long version) {
+/** The file type form; an unchecked box sends nothing, so customerFile may be null (meaning no). */
+record FileTypeForm(String name, Boolean customerFile, long version) {
+
+    boolean isCustomerFile() {
+        return Boolean.TRUE.equals(customerFile);
+    }
 
     static FileTypeForm empty() {
         return new FileTypeForm("", true, 0);

@@ -61,7 +61,7 @@ class FileTypesController {
                   BindingResult errors, RedirectAttributes redirect) {
         FileTypes.requireManageFileTypes(actor);
         try {
-            FileType type = fileTypes.create(actor, form.name(), form.customerFile());
+            FileType type = fileTypes.create(actor, form.name(), form.isCustomerFile());
             redirect.addFlashAttribute("saved", type.name());
             return "redirect:/settings/file-types";
         } catch (FilesException e) {
@@ -83,7 +83,7 @@ class FileTypesController {
                   RedirectAttributes redirect) {
         FileType current = load(actor, id);
         try {
-            FileType saved = fileTypes.update(actor, current.id(), form.version(), form.name(), form.customerFile());
+            FileType saved = fileTypes.update(actor, current.id(), form.version(), form.name(), form.isCustomerFile());
             redirect.addFlashAttribute("saved", saved.name());
             return "redirect:/settings/file-types";
         } catch (StaleVersionException e) {
