@@ -1,5 +1,6 @@
 package dev.foyer.files;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * A stand-in for the records other modules will keep (projects, tickets…): owner type
@@ -78,8 +80,14 @@ public class TestRecords {
                 return ServerResponse.notFound().build();
             }
             int page = Math.max(0, Integer.parseInt(request.param("filesPage").orElse("0")));
-            return ServerResponse.ok().render("test-records/show",
-                    Map.of("panel", files.panel(actor, owner, PageRequest.of(page, 10))));
+            // Flash attributes (the fragment's messages) reach a @Controller's model by themselves; here, by hand.
+            Map<String, Object> model = new HashMap<>();
+            Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request.servletRequest());
+            if (flash != null) {
+                model.putAll(flash);
+            }
+            model.put("panel", files.panel(actor, owner, PageRequest.of(page, 10)));
+            return ServerResponse.ok().render("test-records/show", model);
         }).build();
     }
 }
