@@ -227,6 +227,20 @@ class FilesWebTest {
         assertThat(rowsOf(owner)).isZero();
     }
 
+    @Test
+    void theTooLargeLandingLeadsOnlyToRecordsTheStaffUserMaySee() throws Exception {
+        StaffPrincipal admin = Admins.testAdmin(jdbc);
+        OwnerRef visible = TestRecords.newRecord();
+        mvc.perform(get("/files/too-large").param("ownerType", visible.type()).param("ownerId", visible.id().toString())
+                        .with(user(admin)))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/test-records/" + visible.id()))
+                .andExpect(flash().attribute("filesError", "files.error.tooLarge"));
+        OwnerRef hidden = TestRecords.hiddenRecord();
+        mvc.perform(get("/files/too-large").param("ownerType", hidden.type()).param("ownerId", hidden.id().toString())
+                .with(user(admin))).andExpect(status().isNotFound());
+        mvc.perform(get("/files/too-large").with(user(admin))).andExpect(status().isPayloadTooLarge());
+    }
+
     private MockMultipartHttpServletRequestBuilder upload(OwnerRef owner, String name, String browserType, byte[] bytes) {
         MockMultipartHttpServletRequestBuilder request = multipart("/files")
                 .file(new MockMultipartFile("file", name, browserType, bytes));

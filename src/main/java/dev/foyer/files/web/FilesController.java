@@ -51,7 +51,7 @@ class FilesController {
 
     /**
      * Owner type and id come in the query string, so that a request whose body was too large to
-     * read still says where to go back to (see {@link UploadTooLargeAdvice}).
+     * read still says where to go back to (see {@link UploadLimitFilter}).
      */
     @PostMapping
     String upload(@AuthenticationPrincipal StaffPrincipal actor, @RequestParam String ownerType,
@@ -77,6 +77,16 @@ class FilesController {
             throw new java.io.UncheckedIOException(e);
         }
         return "redirect:" + back;
+    }
+
+    /** Where an upload over the size limit is sent (see {@link UploadLimitFilter}): back to the owner, with the message. */
+    @GetMapping("/too-large")
+    String tooLarge(@AuthenticationPrincipal StaffPrincipal actor, @RequestParam(required = false) String ownerType,
+                    @RequestParam(required = false) String ownerId, RedirectAttributes redirect) {
+        if (ownerType == null || ownerId == null) {
+            throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE);
+        }
+        return fail(redirect, backTo(actor, owner(ownerType, ownerId)), "files.error.tooLarge");
     }
 
     @GetMapping("/{id}/download")
