@@ -86,6 +86,7 @@ public class TestRecords {
             if (flash != null) {
                 model.putAll(flash);
             }
+            model.put("shellUser", actor);
             model.put("panel", files.panel(actor, owner, PageRequest.of(page, 10)));
             return ServerResponse.ok().render("test-records/show", model);
         }).build();
