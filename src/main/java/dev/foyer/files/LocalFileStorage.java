@@ -105,8 +105,7 @@ class LocalFileStorage implements FileStorage {
 
     @Override
     public Stream<String> keysWrittenBefore(Instant time) throws IOException {
-        return Files.walk(root, 2)
-                .filter(Files::isRegularFile)
+        return files()
                 .filter(file -> KEY.matcher(file.getFileName().toString()).matches())
                 .filter(file -> writtenBefore(file, time))
                 .map(file -> file.getFileName().toString());
@@ -115,16 +114,32 @@ class LocalFileStorage implements FileStorage {
     @Override
     public int deleteAbandonedWrites(Instant before) throws IOException {
         int deleted = 0;
-        try (Stream<Path> files = Files.walk(root, 2)) {
+        try (Stream<Path> files = files()) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String name = file.getFileName().toString();
-                if (name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX) && Files.isRegularFile(file)
-                        && writtenBefore(file, before) && Files.deleteIfExists(file)) {
+                if (name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX) && writtenBefore(file, before)
+                        && Files.deleteIfExists(file)) {
                     deleted++;
                 }
             }
         }
         return deleted;
+    }
+
+    /**
+     * Every entry of every sub-folder, listed lazily without reading attributes, so files that
+     * other uploads create or remove meanwhile do not break the listing.
+     */
+    private Stream<Path> files() throws IOException {
+        return Files.list(root).filter(Files::isDirectory).flatMap(folder -> {
+            try {
+                return Files.list(folder);
+            } catch (NoSuchFileException e) {
+                return Stream.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private Path path(String key) {

@@ -100,6 +100,26 @@ class StoredFilesTest {
     }
 
     @Test
+    void anUploadWhoseStreamBreaksOffLeavesNoTemporaryFileAndNoRow() {
+        StaffPrincipal admin = Admins.testAdmin(jdbc);
+        OwnerRef owner = TestRecords.newRecord();
+        Set<String> before = Samples.filesIn(folder);
+        // The browser goes away after 100 KB: past the head that detection reads, while the bytes are being written.
+        java.io.InputStream brokenOff = new java.io.SequenceInputStream(
+                new ByteArrayInputStream(Samples.ofSize(100 * 1024)), new java.io.InputStream() {
+                    @Override
+                    public int read() throws java.io.IOException {
+                        throw new java.io.IOException("connection reset by peer");
+                    }
+                });
+
+        assertThatThrownBy(() -> files.store(admin, owner, "partial.txt", brokenOff, document(), false))
+                .hasRootCauseMessage("connection reset by peer");
+        assertThat(rowsOf(owner)).isZero();
+        assertThat(Samples.filesIn(folder)).isEqualTo(before);
+    }
+
+    @Test
     void anInactiveFileTypeIsRefusedAndNothingIsKept() {
         StaffPrincipal admin = Admins.testAdmin(jdbc);
         FileType retired = fileTypes.create(admin, "Retired " + UUID.randomUUID(), true);
