@@ -35,7 +35,9 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("foyer-test-database", Map.of(
                 "spring.datasource.url", s.jdbcUrl(name),
                 "spring.datasource.username", s.username(),
-                "spring.datasource.password", s.password())));
+                "spring.datasource.password", s.password(),
+                // Each context's stored files sit next to its own database, so one context's sweep never sees another's.
+                "foyer.files.dir", Path.of("target", "test-data", "files", name).toString())));
     }
 
     private static synchronized Server server() {

@@ -1,0 +1,25 @@
+package dev.foyer.files;
+
+import java.util.UUID;
+
+import dev.foyer.identity.StaffPrincipal;
+
+/**
+ * How a module that keeps records lets files be attached to them: one bean per owner type.
+ * {@link StoredFiles} asks it before every read and change, and refuses owner types that no bean
+ * handles (deny by default).
+ */
+public interface FileOwnerAccess {
+
+    /** The owner type this bean answers for, e.g. {@code project}; see {@link OwnerRef#type()}. */
+    String ownerType();
+
+    /** Whether the staff user may see the record, and so its files. Unknown records answer false. */
+    boolean canRead(StaffPrincipal actor, UUID ownerId);
+
+    /** Whether the staff user may attach, share, unshare and delete the record's files. */
+    boolean canAttach(StaffPrincipal actor, UUID ownerId);
+
+    /** The staff page of the record, where the files fragment is shown (a path like {@code /projects/…}). */
+    String ownerPath(UUID ownerId);
+}

@@ -1,0 +1,374 @@
+package dev.foyer.files;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import dev.foyer.identity.StaffPrincipal;
+import dev.foyer.identity.StaffUserId;
+import dev.foyer.shared.StaleVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Files attached to records of other modules (issue 3). Every operation first asks the owner
+ * type's {@link FileOwnerAccess} whether the staff user may read or attach; an owner type that no
+ * bean handles is refused (deny by default).
+ *
+ * <p>An upload is whole or absent: the bytes are written and renamed into place first, then the
+ * row is inserted in the caller's transaction. If that transaction rolls back the bytes are
+ * deleted; if the process dies in between, {@link #sweepOrphans()} deletes bytes without a row.
+ * A row never exists without its bytes.
+ */
+@Service
+public class StoredFiles {
+
+    /** The most files one page of a list holds, whatever the caller asks for. */
+    public static final int MAX_PAGE_SIZE = 100;
+    /** Bytes younger than this are left alone by the sweep: their transaction may still commit. */
+    static final Duration SWEEP_GRACE = Duration.ofHours(1);
+
+    private static final Logger log = LoggerFactory.getLogger(StoredFiles.class);
+    private static final int SWEEP_BATCH = 500;
+    private static final String SELECT = """
+            select f.id, f.owner_type, f.owner_id, f.name, f.file_type_id, t.name as type_name, t.customer_file,
+                   f.content_type, f.size_bytes, f.sha256, f.shared_on_portal, f.version, f.created_at, f.created_by
+            from stored_file f join file_type t on t.id = f.file_type_id""";
+    private static final RowMapper<StoredFile> ROWS = (rs, n) -> new StoredFile(
+            new StoredFileId(rs.getObject("id", UUID.class)),
+            new OwnerRef(rs.getString("owner_type"), rs.getObject("owner_id", UUID.class)),
+            rs.getString("name"), new FileTypeId(rs.getObject("file_type_id", UUID.class)), rs.getString("type_name"),
+            rs.getBoolean("customer_file"), rs.getString("content_type"), rs.getLong("size_bytes"),
+            rs.getString("sha256"), rs.getBoolean("shared_on_portal"), rs.getLong("version"),
+            rs.getTimestamp("created_at").toInstant(),
+            Optional.ofNullable(rs.getObject("created_by", UUID.class)).map(StaffUserId::new).orElse(null));
+
+    private final JdbcClient jdbc;
+    private final FileStorage storage;
+    private final FileTypes fileTypes;
+    private final Map<String, FileOwnerAccess> owners;
+    private final FilesSettings settings;
+    private final Clock clock;
+
+    StoredFiles(JdbcClient jdbc, FileStorage storage, FileTypes fileTypes, List<FileOwnerAccess> ownerAccess,
+                FilesSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.storage = storage;
+        this.fileTypes = fileTypes;
+        this.settings = settings;
+        this.clock = clock;
+        Map<String, FileOwnerAccess> byType = new HashMap<>();
+        for (FileOwnerAccess access : ownerAccess) {
+            if (!OwnerRef.isValidType(access.ownerType())) {
+                throw new IllegalStateException("Not a valid owner type: " + access.ownerType());
+            }
+            if (byType.put(access.ownerType(), access) != null) {
+                throw new IllegalStateException("Two beans handle files of owner type " + access.ownerType());
+            }
+        }
+        this.owners = Map.copyOf(byType);
+    }
+
+    /** The largest file accepted, in bytes (foyer.files.max-size). */
+    public long maxSize() {
+        return settings.maxSize().toBytes();
+    }
+
+    public String maxSizeText() {
+        return FileSizes.format(maxSize());
+    }
+
+    /** Whether the staff user may see the owner's files; false for owner types nobody handles. */
+    public boolean canRead(StaffPrincipal actor, OwnerRef owner) {
+        FileOwnerAccess access = owners.get(owner.type());
+        return actor != null && access != null && access.canRead(actor, owner.id());
+    }
+
+    /** Whether the staff user may upload, share, unshare and delete the owner's files. */
+    public boolean canAttach(StaffPrincipal actor, OwnerRef owner) {
+        FileOwnerAccess access = owners.get(owner.type());
+        return actor != null && access != null && access.canRead(actor, owner.id()) && access.canAttach(actor, owner.id());
+    }
+
+    public void requireRead(StaffPrincipal actor, OwnerRef owner) {
+        if (!canRead(actor, owner)) {
+            throw new AccessDeniedException("No read access to the files of " + owner.type() + " " + owner.id());
+        }
+    }
+
+    public void requireAttach(StaffPrincipal actor, OwnerRef owner) {
+        if (!canAttach(actor, owner)) {
+            throw new AccessDeniedException("No access to attach files to " + owner.type() + " " + owner.id());
+        }
+    }
+
+    /** The owner's staff page, if the staff user may see the owner. */
+    public Optional<String> ownerPath(StaffPrincipal actor, OwnerRef owner) {
+        return canRead(actor, owner) ? Optional.of(owners.get(owner.type()).ownerPath(owner.id())) : Optional.empty();
+    }
+
+    /**
+     * Stores a file for the owner, in the caller's transaction. The name is sanitized and the type
+     * detected from the bytes. Throws {@link FilesException} with field {@code file} for empty or
+     * too large content, {@code fileTypeId} for an unknown or inactive type; nothing is kept then.
+     */
+    @Transactional
+    public StoredFile store(StaffPrincipal actor, OwnerRef owner, String originalName, InputStream content,
+                            FileTypeId fileType, boolean sharedOnPortal) {
+        requireAttach(actor, owner);
+        if (fileType == null) {
+            throw new FilesException("fileTypeId", "files.error.type");
+        }
+        String name = FileNames.sanitize(originalName);
+        byte[] head;
+        try {
+            head = content.readNBytes(ContentTypes.HEAD);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (head.length == 0) {
+            throw new FilesException("file", "files.error.empty");
+        }
+        String contentType = ContentTypes.detect(head);
+        StoredFileId id = StoredFileId.newId();
+        FileStorage.Written written;
+        try {
+            written = storage.write(id.toString(), new SequenceInputStream(new ByteArrayInputStream(head), content),
+                    maxSize());
+        } catch (FileTooLargeException e) {
+            throw new FilesException("file", "files.error.tooLarge");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // From here on the bytes are in place: they go again unless the row commits.
+        TransactionSynchronizationManager.registerSynchronization(new DeleteUnlessCommitted(storage, id.toString()));
+        Timestamp now = Timestamp.from(clock.instant());
+        int inserted = jdbc.sql("""
+                        insert into stored_file (id, owner_type, owner_id, file_type_id, name, content_type, size_bytes,
+                                                 sha256, shared_on_portal, created_at, created_by, updated_at, updated_by)
+                        select :id, :ownerType, :ownerId, t.id, :name, :contentType, :size, :sha256, :shared,
+                               :now, :actor, :now, :actor
+                        from file_type t where t.id = :fileType and t.active""")
+                .param("id", id.value())
+                .param("ownerType", owner.type())
+                .param("ownerId", owner.id())
+                .param("fileType", fileType.value())
+                .param("name", name)
+                .param("contentType", contentType)
+                .param("size", written.size())
+                .param("sha256", written.sha256())
+                .param("shared", sharedOnPortal)
+                .param("now", now)
+                .param("actor", actor.id().value())
+                .update();
+        if (inserted == 0) {
+            throw new FilesException("fileTypeId", "files.error.type");
+        }
+        log.info("Staff user {} stored file {} ({}, {} bytes) on {} {}", actor.email(), id, contentType,
+                written.size(), owner.type(), owner.id());
+        return load(id).orElseThrow();
+    }
+
+    /** A page of the owner's files, newest first; at most {@link #MAX_PAGE_SIZE} per page. */
+    @Transactional(readOnly = true)
+    public Page<StoredFile> list(StaffPrincipal actor, OwnerRef owner, Pageable pageable) {
+        requireRead(actor, owner);
+        Pageable bounded = pageable.getPageSize() > MAX_PAGE_SIZE
+                ? PageRequest.of(pageable.getPageNumber(), MAX_PAGE_SIZE) : pageable;
+        long total = jdbc.sql("select count(*) from stored_file where owner_type = :type and owner_id = :id")
+                .param("type", owner.type()).param("id", owner.id()).query(Long.class).single();
+        List<StoredFile> rows = jdbc.sql(SELECT + " where f.owner_type = :type and f.owner_id = :id"
+                        + " order by f.created_at desc, f.id desc limit :limit offset :offset")
+                .param("type", owner.type())
+                .param("id", owner.id())
+                .param("limit", bounded.getPageSize())
+                .param("offset", bounded.getOffset())
+                .query(ROWS)
+                .list();
+        return new PageImpl<>(rows, bounded, total);
+    }
+
+    /** What the files fragment shows for the owner. */
+    @Transactional(readOnly = true)
+    public FilePanel panel(StaffPrincipal actor, OwnerRef owner, Pageable pageable) {
+        Page<StoredFile> page = list(actor, owner, pageable);
+        boolean attach = canAttach(actor, owner);
+        return new FilePanel(owner, owners.get(owner.type()).ownerPath(owner.id()), page,
+                attach ? fileTypes.activeChoices() : List.of(), attach, maxSizeText());
+    }
+
+    /** The file, if it exists and the staff user may see its owner (otherwise empty, the same for both). */
+    @Transactional(readOnly = true)
+    public Optional<StoredFile> find(StaffPrincipal actor, StoredFileId id) {
+        return load(id).filter(file -> canRead(actor, file.owner()));
+    }
+
+    /** The file and its bytes, if it exists and the staff user may see its owner. */
+    @Transactional(readOnly = true)
+    public Optional<FileDownload> open(StaffPrincipal actor, StoredFileId id) {
+        Optional<StoredFile> file = find(actor, id);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new FileDownload(file.get(), storage.open(id.toString())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The bytes of file " + id + " cannot be read", e);
+        }
+    }
+
+    /** Switches "Show on portal"; refuses a stale version. */
+    @Transactional
+    public StoredFile setShared(StaffPrincipal actor, StoredFileId id, long expectedVersion, boolean shared) {
+        StoredFile file = find(actor, id).orElseThrow(() -> new FilesException("", "files.error.notFound"));
+        requireAttach(actor, file.owner());
+        int changed = jdbc.sql("""
+                        update stored_file set shared_on_portal = :shared, version = version + 1, updated_at = :now,
+                               updated_by = :actor
+                        where id = :id and version = :version""")
+                .param("shared", shared)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("actor", actor.id().value())
+                .param("id", id.value())
+                .param("version", expectedVersion)
+                .update();
+        if (changed == 0) {
+            throw new StaleVersionException("file " + id);
+        }
+        log.info("Staff user {} {} file {} on the portal", actor.email(), shared ? "showed" : "hid", id);
+        return load(id).orElseThrow();
+    }
+
+    /** Deletes the file: the row now, the bytes once that commits (the sweep catches a crash in between). */
+    @Transactional
+    public void delete(StaffPrincipal actor, StoredFileId id) {
+        StoredFile file = find(actor, id).orElseThrow(() -> new FilesException("", "files.error.notFound"));
+        requireAttach(actor, file.owner());
+        jdbc.sql("delete from stored_file where id = :id").param("id", id.value()).update();
+        TransactionSynchronizationManager.registerSynchronization(new DeleteOnceCommitted(storage, id.toString()));
+        log.info("Staff user {} deleted file {} of {} {}", actor.email(), id, file.owner().type(), file.owner().id());
+    }
+
+    /**
+     * Deletes bytes that have no row (a crash between writing them and committing the row) and
+     * what interrupted writes left, if older than {@link #SWEEP_GRACE}. Answers how many went.
+     */
+    public int sweepOrphans() {
+        Instant cutoff = clock.instant().minus(SWEEP_GRACE);
+        int deleted = 0;
+        try {
+            deleted += storage.deleteAbandonedWrites(cutoff);
+            try (Stream<String> keys = storage.keysWrittenBefore(cutoff)) {
+                List<String> batch = new ArrayList<>(SWEEP_BATCH);
+                for (String key : (Iterable<String>) keys::iterator) {
+                    batch.add(key);
+                    if (batch.size() == SWEEP_BATCH) {
+                        deleted += deleteWithoutRow(batch);
+                        batch.clear();
+                    }
+                }
+                deleted += deleteWithoutRow(batch);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (deleted > 0) {
+            log.warn("Deleted {} stored file(s) without a database row", deleted);
+        }
+        return deleted;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void sweepAtStartup() {
+        try {
+            sweepOrphans();
+        } catch (RuntimeException e) {
+            log.error("Could not sweep stored files without a database row", e);
+        }
+    }
+
+    private int deleteWithoutRow(List<String> keys) throws IOException {
+        List<UUID> ids = new ArrayList<>();
+        for (String key : keys) {
+            try {
+                ids.add(UUID.fromString(key));
+            } catch (IllegalArgumentException e) {
+                // Not a stored file's id: not ours to judge.
+            }
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Set<UUID> known = new HashSet<>(jdbc.sql("select id from stored_file where id in (:ids)")
+                .param("ids", ids)
+                .query(UUID.class)
+                .list());
+        int deleted = 0;
+        for (UUID id : ids) {
+            if (!known.contains(id) && storage.delete(id.toString())) {
+                log.info("Deleted file bytes {} that have no row", id);
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    private Optional<StoredFile> load(StoredFileId id) {
+        return jdbc.sql(SELECT + " where f.id = :id").param("id", id.value()).query(ROWS).optional();
+    }
+
+    /** Deletes the bytes of a new file when its transaction rolls back. */
+    private record DeleteUnlessCommitted(FileStorage storage, String key) implements TransactionSynchronization {
+        @Override
+        public void afterCompletion(int status) {
+            if (status == STATUS_ROLLED_BACK) {
+                try {
+                    storage.delete(key);
+                    log.info("Deleted the bytes of file {}: its row was not committed", key);
+                } catch (IOException | RuntimeException e) {
+                    log.warn("Could not delete the bytes of uncommitted file {}; the sweep will", key, e);
+                }
+            }
+        }
+    }
+
+    /** Deletes the bytes of a deleted file once the deletion has committed. */
+    private record DeleteOnceCommitted(FileStorage storage, String key) implements TransactionSynchronization {
+        @Override
+        public void afterCommit() {
+            try {
+                storage.delete(key);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not delete the bytes of deleted file {}; the sweep will", key, e);
+            }
+        }
+    }
+}

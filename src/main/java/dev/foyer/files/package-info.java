@@ -1,0 +1,8 @@
+/**
+ * Files (issue 3): file types managed by admins, each marked "customer file" or not (seed 001),
+ * and files attached to records of other modules, stored atomically through a {@link dev.foyer.files.FileStorage}.
+ * Other modules say who may read and attach files to their records by declaring a
+ * {@link dev.foyer.files.FileOwnerAccess} bean; an owner type without one is refused.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Files", allowedDependencies = {"identity", "shared"})
+package dev.foyer.files;

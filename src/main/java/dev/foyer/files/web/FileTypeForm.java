@@ -1,0 +1,23 @@
+package dev.foyer.files.web;
+
+import dev.foyer.files.FileType;
+
+/** The file type form; an unchecked box sends nothing, so customerFile may be null (meaning no). */
+record FileTypeForm(String name, Boolean customerFile, long version) {
+
+    boolean isCustomerFile() {
+        return Boolean.TRUE.equals(customerFile);
+    }
+
+    static FileTypeForm empty() {
+        return new FileTypeForm("", true, 0);
+    }
+
+    static FileTypeForm of(FileType type) {
+        return new FileTypeForm(type.name(), type.customerFile(), type.version());
+    }
+
+    FileTypeForm withVersion(long newVersion) {
+        return new FileTypeForm(name, customerFile, newVersion);
+    }
+}
