@@ -86,10 +86,15 @@ class StaffShellBrowserTest {
         screenshot(page, "05-staff-form-errors");
         assertAccessible(page);
 
+        page.navigate(url("/settings"));
+        assertThat(page.locator("h1")).hasText("Settings");
+        screenshot(page, "06-settings");
+        assertAccessible(page);
+
         page.navigate(url("/settings/organization"));
         assertThat(page.locator("h1")).hasText("Organization settings");
         assertThat(page.getByLabel("Organization name")).hasValue("Foyer Test Org");
-        screenshot(page, "06-organization-settings");
+        screenshot(page, "06-organization-settings-form");
         assertAccessible(page);
 
         page.navigate(url("/account/password"));
