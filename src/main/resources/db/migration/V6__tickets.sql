@@ -24,12 +24,12 @@ create table ticket (
 create unique index ticket_number_uq on ticket (number);
 create unique index ticket_ref_uq on ticket (external_ref);
 -- The lists: recently changed (all, by status, by company, by assignee), by priority, by number.
-create index ticket_updated_idx on ticket (updated_at desc, id);
-create index ticket_status_updated_idx on ticket (status, updated_at desc, id);
-create index ticket_company_updated_idx on ticket (company_id, updated_at desc, id);
-create index ticket_assignee_updated_idx on ticket (assignee_id, updated_at desc, id) where assignee_id is not null;
+create index ticket_updated_idx on ticket (updated_at desc, id desc);
+create index ticket_status_updated_idx on ticket (status, updated_at desc, id desc);
+create index ticket_company_updated_idx on ticket (company_id, updated_at desc, id desc);
+create index ticket_assignee_updated_idx on ticket (assignee_id, updated_at desc, id desc) where assignee_id is not null;
 create index ticket_priority_idx on ticket
-    ((case priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end), updated_at desc, id);
+    ((case priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end), updated_at desc, id desc);
 create index ticket_subject_trgm_idx on ticket using gin (lower(subject) gin_trgm_ops);
 
 -- Staff users who work on a ticket besides its assignee (portal members come with a later issue).

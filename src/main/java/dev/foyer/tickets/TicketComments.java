@@ -62,8 +62,8 @@ public class TicketComments {
         TicketAccess.requireView(actor);
         long total = jdbc.sql("select count(*) from ticket_comment where ticket_id = :ticket")
                 .param("ticket", ticket.value()).query(Long.class).single();
-        List<CommentView> rows = jdbc.sql(select() + """
-                         where c.ticket_id = :ticket order by c.created_at, c.id limit :limit offset :offset""")
+        List<CommentView> rows = jdbc.sql(select()
+                        + " where c.ticket_id = :ticket order by c.created_at, c.id limit :limit offset :offset")
                 .param("ticket", ticket.value()).param("limit", pageable.getPageSize())
                 .param("offset", pageable.getOffset())
                 .query((rs, n) -> view(rs)).list();

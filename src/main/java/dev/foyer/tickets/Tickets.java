@@ -98,8 +98,8 @@ public class Tickets {
         }
         String condition = " where " + String.join(" and ", where);
         String order = switch (query.sort()) {
-            case RECENTLY_UPDATED -> " order by t.updated_at desc, t.id";
-            case PRIORITY -> " order by " + PRIORITY_RANK + ", t.updated_at desc, t.id";
+            case RECENTLY_UPDATED -> " order by t.updated_at desc, t.id desc";
+            case PRIORITY -> " order by " + PRIORITY_RANK + ", t.updated_at desc, t.id desc";
             case NUMBER -> " order by t.number desc";
         };
         String from = " from ticket t join company co on co.id = t.company_id";
