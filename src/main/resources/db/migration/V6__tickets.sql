@@ -6,7 +6,8 @@ create sequence ticket_number_seq start with 1001;
 create table ticket (
     id            uuid primary key,
     number        bigint      not null,
-    company_id    uuid        not null references company (id),
+    -- A company purged from the recycle bin takes its tickets with it (they are hidden while it is in the bin).
+    company_id    uuid        not null references company (id) on delete cascade,
     subject       text        not null check (length(subject) between 1 and 200),
     -- Sanitized HTML (dev.foyer.shared.RichText), never raw input.
     description   text        not null default '' check (length(description) <= 100000),

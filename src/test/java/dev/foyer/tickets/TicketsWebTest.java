@@ -148,6 +148,14 @@ class TicketsWebTest {
                 .andExpect(content().string(containsString("Page 1 of 2")))
                 .andExpect(content().string(containsString("Showing the tickets of")))
                 .andExpect(content().string(not(containsString("Elsewhere entirely"))));
+        mvc.perform(get("/tickets/for-company/" + company.id()).with(user(member)).param("page", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("29 tickets")))
+                .andExpect(content().string(containsString("Page 2 of 3")))
+                .andExpect(content().string(not(containsString("<html"))));
+        mvc.perform(get("/companies/" + company.id()).with(user(member)))
+                .andExpect(content().string(containsString("hx-get=\"/tickets/for-company/" + company.id() + "\"")))
+                .andExpect(content().string(containsString("href=\"/tickets?company=" + company.id() + "\"")));
     }
 
     @Test
@@ -375,7 +383,7 @@ class TicketsWebTest {
                 "<p>Again</p>" + script, TicketPriority.HIGH, null, null));
 
         for (String page : List.of(base, base + "/edit", "/tickets", "/tickets?q=evil",
-                "/tickets?company=" + company.id())) {
+                "/tickets?company=" + company.id(), "/tickets/for-company/" + company.id())) {
             String html = mvc.perform(get(page).with(user(admin))).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString();
             assertThat(html).as(page).doesNotContainIgnoringCase("<script>alert").doesNotContain("<img src=x")
@@ -387,12 +395,28 @@ class TicketsWebTest {
     }
 
     @Test
+    void ticketsAreHiddenWhileTheirCompanyIsInTheRecycleBinAndPurgedWithIt() throws Exception {
+        StaffPrincipal admin = Admins.testAdmin(jdbc);
+        Company company = aCompany().createdBy(companies, admin);
+        Ticket ticket = aTicket().at(company.id()).openedBy(tickets, admin);
+        aComment().on(ticket.id()).postedBy(comments, admin);
+        companies.moveToRecycleBin(admin, company.id(), company.version());
+        mvc.perform(get("/tickets/" + ticket.id()).with(user(admin))).andExpect(status().isNotFound());
+        assertThat(listed(get("/tickets").param("q", "#" + ticket.number()), admin)).isEmpty();
+        mvc.perform(post("/recycle-bin/COMPANY/" + company.id() + "/purge").with(user(admin)).with(csrf()))
+                .andExpect(status().isFound());
+        assertThat(jdbc.sql("select count(*) from ticket where id = :id").param("id", ticket.id().value())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void unknownAndMalformedIdsAnswer404() throws Exception {
         StaffPrincipal admin = Admins.testAdmin(jdbc);
         Ticket ticket = aTicket().at(aCompany().createdBy(companies, admin).id()).openedBy(tickets, admin);
         mvc.perform(get("/tickets/" + TicketId.newId()).with(user(admin))).andExpect(status().isNotFound());
         mvc.perform(get("/tickets/not-an-id").with(user(admin))).andExpect(status().isNotFound());
         mvc.perform(get("/tickets/" + TicketId.newId() + "/edit").with(user(admin))).andExpect(status().isNotFound());
+        mvc.perform(get("/tickets/for-company/" + TicketId.newId()).with(user(admin))).andExpect(status().isNotFound());
         mvc.perform(post("/tickets/" + TicketId.newId() + "/status").with(user(admin)).with(csrf())
                 .param("status", "CLOSED").param("version", "0")).andExpect(status().isNotFound());
         mvc.perform(post("/tickets/" + ticket.id() + "/comments/" + TicketCommentId.newId() + "/sharing")

@@ -92,6 +92,18 @@ class TicketsController {
         return "tickets/list";
     }
 
+    /** A company's tickets for its page (loaded and paged there with htmx). */
+    @GetMapping("/for-company/{companyId}")
+    String ofCompany(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String companyId,
+                     @RequestParam(defaultValue = "0") int page, Model model) {
+        CompanyId company = CompanyId.parse(companyId).flatMap(id -> companies.find(actor, id)).map(Company::id)
+                .orElseThrow(TicketWeb::notFound);
+        model.addAttribute("page", tickets.list(actor, TicketQuery.ofCompany(company),
+                PageRequest.of(Math.max(0, page), 10)));
+        model.addAttribute("companyId", company);
+        return "tickets/company-tickets :: section";
+    }
+
     @GetMapping("/new")
     String newForm(@AuthenticationPrincipal StaffPrincipal actor, @RequestParam(required = false) String company,
                    @ModelAttribute("form") TicketForm typed, BindingResult partial, Model model) {
