@@ -133,11 +133,6 @@ public class TicketComments {
         return saved;
     }
 
-    /** Whether the actor may flip this comment's "Show on portal" switch. */
-    public boolean canShare(StaffPrincipal actor, Ticket ticket, CommentView comment) {
-        return TicketAccess.canEdit(actor, ticket) || (actor != null && actor.id().equals(comment.authorId()));
-    }
-
     private static Map<String, String> snapshot(TicketComment comment) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("body", Texts.plain(comment.body()));

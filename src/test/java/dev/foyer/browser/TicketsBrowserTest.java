@@ -105,8 +105,10 @@ class TicketsBrowserTest {
         String urlBefore = page.url();
         toggle.click();
         assertThat(comment.locator(".sharing-state")).hasText("Shown on portal");
-        assertThat(comment.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
-                .setName("Show on portal"))).hasAttribute("aria-pressed", "true");
+        var swapped = comment.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Show on portal"));
+        assertThat(swapped).hasAttribute("aria-pressed", "true");
+        assertThat(swapped).isFocused(); // keyboard focus stays on the switch
         assertThat(navigations.get()).as("no navigation").isZero();
         assertThat(page.url()).isEqualTo(urlBefore);
         screenshot(page, "43-ticket-comment-shared");
