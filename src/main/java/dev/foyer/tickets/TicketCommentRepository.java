@@ -1,0 +1,6 @@
+package dev.foyer.tickets;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface TicketCommentRepository extends CrudRepository<TicketComment, TicketCommentId> {
+}

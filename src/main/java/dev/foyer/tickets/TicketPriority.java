@@ -1,0 +1,5 @@
+package dev.foyer.tickets;
+
+public enum TicketPriority {
+    LOW, NORMAL, HIGH, URGENT
+}

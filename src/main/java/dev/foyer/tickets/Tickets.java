@@ -1,0 +1,293 @@
+package dev.foyer.tickets;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import dev.foyer.audit.ChangeAction;
+import dev.foyer.audit.ChangeAuthor;
+import dev.foyer.audit.RecordHistory;
+import dev.foyer.directory.Companies;
+import dev.foyer.directory.Company;
+import dev.foyer.directory.CompanyId;
+import dev.foyer.identity.StaffChoices;
+import dev.foyer.identity.StaffPrincipal;
+import dev.foyer.identity.StaffUserId;
+import dev.foyer.shared.StaleVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tickets of a company (issue 3): listed, opened, edited, moved along their lifecycle, with staff
+ * members. Every operation checks its actor first ({@link TicketAccess}) and records its changes.
+ */
+@Service
+public class Tickets {
+
+    public static final String RECORD_TYPE = "ticket";
+    private static final Logger log = LoggerFactory.getLogger(Tickets.class);
+    private static final Pattern NUMBER = Pattern.compile("#?\\s*(\\d{1,18})");
+    private static final String PRIORITY_RANK =
+            "(case t.priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end)";
+
+    private final TicketRepository tickets;
+    private final Companies companies;
+    private final StaffChoices staff;
+    private final RecordHistory history;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Tickets(TicketRepository tickets, Companies companies, StaffChoices staff, RecordHistory history, JdbcClient jdbc,
+            Clock clock) {
+        this.tickets = tickets;
+        this.companies = companies;
+        this.staff = staff;
+        this.history = history;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A page of tickets whose company is not in the recycle bin. */
+    @Transactional(readOnly = true)
+    public Page<TicketSummary> list(StaffPrincipal actor, TicketQuery query, Pageable pageable) {
+        TicketAccess.requireView(actor);
+        List<String> where = new ArrayList<>(List.of("co.deleted_at is null"));
+        Map<String, Object> params = new HashMap<>();
+        String text = query.text() == null ? "" : query.text().strip();
+        if (!text.isEmpty()) {
+            var number = NUMBER.matcher(text);
+            if (number.matches()) {
+                where.add("(t.number = :number or lower(t.subject) like :text)");
+                params.put("number", Long.parseLong(number.group(1)));
+            } else {
+                where.add("lower(t.subject) like :text");
+            }
+            params.put("text", contains(text));
+        }
+        if (query.status() != null) {
+            where.add("t.status = :status");
+            params.put("status", query.status().name());
+        }
+        if (query.priority() != null) {
+            where.add("t.priority = :priority");
+            params.put("priority", query.priority().name());
+        }
+        if (query.company() != null) {
+            where.add("t.company_id = :company");
+            params.put("company", query.company().value());
+        }
+        if (query.assignee() != null) {
+            where.add("t.assignee_id = :assignee");
+            params.put("assignee", query.assignee().value());
+        }
+        String condition = " where " + String.join(" and ", where);
+        String order = switch (query.sort()) {
+            case RECENTLY_UPDATED -> " order by t.updated_at desc, t.id desc";
+            case PRIORITY -> " order by " + PRIORITY_RANK + ", t.updated_at desc, t.id desc";
+            case NUMBER -> " order by t.number desc";
+        };
+        String from = " from ticket t join company co on co.id = t.company_id";
+        long total = jdbc.sql("select count(*)" + from + condition).params(params).query(Long.class).single();
+        List<TicketSummary> rows = jdbc.sql("""
+                        select t.id, t.number, t.subject, t.status, t.priority, t.company_id, co.name as company_name,
+                               su.display_name as assignee_name, t.updated_at"""
+                        + from + " left join staff_user su on su.id = t.assignee_id" + condition + order
+                        + " limit :limit offset :offset")
+                .params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query((rs, n) -> new TicketSummary(new TicketId(rs.getObject("id", UUID.class)), rs.getLong("number"),
+                        rs.getString("subject"), TicketStatus.valueOf(rs.getString("status")),
+                        TicketPriority.valueOf(rs.getString("priority")),
+                        new CompanyId(rs.getObject("company_id", UUID.class)), rs.getString("company_name"),
+                        rs.getString("assignee_name"), rs.getTimestamp("updated_at").toInstant()))
+                .list();
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** A ticket whose company is not in the recycle bin. */
+    @Transactional(readOnly = true)
+    public Optional<Ticket> find(StaffPrincipal actor, TicketId id) {
+        TicketAccess.requireView(actor);
+        return tickets.findById(id).filter(ticket -> companies.find(actor, ticket.companyId()).isPresent());
+    }
+
+    /** Opens a ticket with the next number; whoever opens it becomes a member. */
+    @Transactional
+    public Ticket open(StaffPrincipal actor, TicketDetails input) {
+        TicketAccess.requireOpen(actor);
+        TicketDetails details = checked(actor, input, null);
+        long number = jdbc.sql("select nextval('ticket_number_seq')").query(Long.class).single();
+        Ticket ticket = tickets.save(Ticket.open(number, details, actor.id(), clock.instant()));
+        history.record(RECORD_TYPE, ticket.id().value(), ticket.version(), ChangeAction.CREATED, ChangeAuthor.of(actor),
+                RecordHistory.diff(Map.of(), snapshot(actor, ticket)));
+        log.info("Staff user {} opened ticket #{} ({})", actor.email(), number, ticket.id());
+        return ticket;
+    }
+
+    @Transactional
+    public Ticket update(StaffPrincipal actor, TicketId id, long expectedVersion, TicketDetails input) {
+        Ticket ticket = load(actor, id);
+        TicketAccess.requireEdit(actor, ticket);
+        requireVersion(ticket, expectedVersion);
+        TicketDetails details = checked(actor, input, id);
+        Map<String, String> before = snapshot(actor, ticket);
+        ticket.apply(details, actor.id(), clock.instant());
+        Ticket saved = save(ticket);
+        history.record(RECORD_TYPE, id.value(), saved.version(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
+                RecordHistory.diff(before, snapshot(actor, saved)));
+        log.info("Staff user {} edited ticket {}", actor.email(), id);
+        return saved;
+    }
+
+    /** Moves the ticket along its lifecycle; an illegal change is refused with ticket.error.transition. */
+    @Transactional
+    public Ticket changeStatus(StaffPrincipal actor, TicketId id, long expectedVersion, TicketStatus status) {
+        Ticket ticket = load(actor, id);
+        TicketAccess.requireEdit(actor, ticket);
+        requireVersion(ticket, expectedVersion);
+        TicketStatus before = ticket.status();
+        ticket.changeStatus(status, actor.id(), clock.instant());
+        Ticket saved = save(ticket);
+        history.record(RECORD_TYPE, id.value(), saved.version(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
+                RecordHistory.diff(Map.of("status", before.name()), Map.of("status", status.name())));
+        log.info("Staff user {} moved ticket {} from {} to {}", actor.email(), id, before, status);
+        return saved;
+    }
+
+    @Transactional
+    public Ticket addMember(StaffPrincipal actor, TicketId id, long expectedVersion, StaffUserId member) {
+        Ticket ticket = load(actor, id);
+        TicketAccess.requireEdit(actor, ticket);
+        requireVersion(ticket, expectedVersion);
+        if (!staff.isActive(member)) {
+            throw TicketException.of("member", "ticket.error.member");
+        }
+        String before = memberNames(ticket.memberIds());
+        if (!ticket.addMember(member, actor.id(), clock.instant())) {
+            return ticket;
+        }
+        return saveMembers(actor, ticket, before);
+    }
+
+    @Transactional
+    public Ticket removeMember(StaffPrincipal actor, TicketId id, long expectedVersion, StaffUserId member) {
+        Ticket ticket = load(actor, id);
+        TicketAccess.requireEdit(actor, ticket);
+        requireVersion(ticket, expectedVersion);
+        String before = memberNames(ticket.memberIds());
+        if (!ticket.removeMember(member, actor.id(), clock.instant())) {
+            return ticket;
+        }
+        return saveMembers(actor, ticket, before);
+    }
+
+    /** Display names of the ticket's assignee and members, by id. */
+    @Transactional(readOnly = true)
+    public Map<StaffUserId, String> people(StaffPrincipal actor, Ticket ticket) {
+        TicketAccess.requireView(actor);
+        Set<StaffUserId> ids = new HashSet<>(ticket.memberIds());
+        if (ticket.assigneeId() != null) {
+            ids.add(ticket.assigneeId());
+        }
+        return staff.names(ids);
+    }
+
+    private Ticket saveMembers(StaffPrincipal actor, Ticket ticket, String before) {
+        Ticket saved = save(ticket);
+        history.record(RECORD_TYPE, ticket.id().value(), saved.version(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
+                RecordHistory.diff(Map.of("members", before == null ? "" : before),
+                        mapOf("members", memberNames(saved.memberIds()))));
+        log.info("Staff user {} changed the members of ticket {}", actor.email(), ticket.id());
+        return saved;
+    }
+
+    Ticket load(StaffPrincipal actor, TicketId id) {
+        return find(actor, id).orElseThrow(() -> TicketException.of("", "record.error.notFound"));
+    }
+
+    private static void requireVersion(Ticket ticket, long expectedVersion) {
+        if (ticket.version() != expectedVersion) {
+            throw new StaleVersionException("ticket " + ticket.id());
+        }
+    }
+
+    private Ticket save(Ticket ticket) {
+        try {
+            return tickets.save(ticket);
+        } catch (OptimisticLockingFailureException e) {
+            throw new StaleVersionException("ticket " + ticket.id());
+        }
+    }
+
+    private TicketDetails checked(StaffPrincipal actor, TicketDetails input, TicketId self) {
+        Problems problems = new Problems();
+        TicketDetails details;
+        try {
+            details = input.validated();
+        } catch (TicketException e) {
+            e.problems().forEach(problems::add);
+            details = null;
+        }
+        if (input.company() != null && companies.find(actor, input.company()).isEmpty()) {
+            problems.add("company", "ticket.error.company");
+        }
+        if (input.assignee() != null && !staff.isActive(input.assignee())) {
+            problems.add("assignee", "ticket.error.assignee");
+        }
+        String ref = Problems.clean(input.externalRef());
+        if (ref != null && tickets.findByExternalRef(ref).filter(other -> !other.id().equals(self)).isPresent()) {
+            problems.add("externalRef", "record.error.externalRefTaken");
+        }
+        problems.throwIfAny();
+        return details;
+    }
+
+    /** The fields as the record's history shows them. */
+    private Map<String, String> snapshot(StaffPrincipal actor, Ticket ticket) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("company", companies.find(actor, ticket.companyId()).map(Company::name).orElse(null));
+        fields.put("subject", ticket.subject());
+        fields.put("description", Texts.plain(ticket.description()));
+        fields.put("status", ticket.status().name());
+        fields.put("priority", ticket.priority().name());
+        fields.put("assignee", ticket.assigneeId() == null ? null
+                : staff.names(Set.of(ticket.assigneeId())).get(ticket.assigneeId()));
+        fields.put("members", memberNames(ticket.memberIds()));
+        fields.put("externalRef", ticket.externalRef());
+        return fields;
+    }
+
+    private String memberNames(Set<StaffUserId> ids) {
+        List<String> names = new ArrayList<>(staff.names(ids).values());
+        names.sort(String.CASE_INSENSITIVE_ORDER);
+        return names.isEmpty() ? null : String.join(", ", names);
+    }
+
+    private static Map<String, String> mapOf(String key, String value) {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put(key, value);
+        return map;
+    }
+
+    /** A LIKE pattern that finds the text anywhere, with LIKE's wildcards taken literally. */
+    static String contains(String text) {
+        String escaped = text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}
