@@ -24,11 +24,11 @@ public class StaffChoices {
         this.jdbc = jdbc;
     }
 
-    /** The active staff users, ordered by name. */
+    /** The active staff users, ordered by name; choosers show at most 500 (an organization has fewer staff). */
     @Transactional(readOnly = true)
     public List<StaffChoice> active(StaffPrincipal actor) {
         requireStaff(actor);
-        return jdbc.sql("select id, display_name from staff_user where active order by lower(display_name), id")
+        return jdbc.sql("select id, display_name from staff_user where active order by lower(display_name), id limit 500")
                 .query((rs, n) -> new StaffChoice(new StaffUserId(rs.getObject("id", UUID.class)),
                         rs.getString("display_name")))
                 .list();
