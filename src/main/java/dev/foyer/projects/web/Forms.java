@@ -1,5 +1,10 @@
 package dev.foyer.projects.web;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,6 +42,12 @@ final class Forms {
         });
     }
 
+    /** Rejects what could not even be read (a date that is not a date); true if there was any. */
+    static boolean rejectTyping(BindingResult errors, Map<String, String> problems) {
+        problems.forEach((field, key) -> errors.rejectValue(field, key));
+        return errors.hasErrors();
+    }
+
     static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
@@ -51,6 +62,50 @@ final class Forms {
                     : Optional.of(new StaffUserId(UUID.fromString(text.strip())));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A date as typed (yyyy-MM-dd); null if empty or not a date (see {@link #checkDate}). */
+    static LocalDate date(String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A date and time as a datetime-local input sends it (yyyy-MM-ddTHH:mm, seconds optional). */
+    static LocalDateTime dateTime(String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDateTime.parse(text.strip().replace(' ', 'T'));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static String text(LocalDateTime value) {
+        return value == null ? "" : value.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+    }
+
+    /** Notes a problem for a date field that has text that is not a date. */
+    static void checkDate(Map<String, String> problems, String field, String text) {
+        if (text != null && !text.isBlank() && date(text) == null) {
+            problems.put(field, "projects.error.date");
+        }
+    }
+
+    static void checkDateTime(Map<String, String> problems, String field, String text) {
+        if (text != null && !text.isBlank() && dateTime(text) == null) {
+            problems.put(field, "projects.error.dateTime");
+        }
+    }
+
+    /** An enum value by name; null if empty or unknown (the details then name the problem). */
+    static <E extends Enum<E>> E status(Class<E> type, String name) {
+        try {
+            return name == null || name.isBlank() ? null : Enum.valueOf(type, name.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.foyer.projects.web;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.foyer.projects.CommentDetails;
 import dev.foyer.projects.DocumentDetails;
@@ -22,39 +22,36 @@ import dev.foyer.projects.TaskListDetails;
 import dev.foyer.projects.TaskListId;
 import dev.foyer.projects.TaskStatus;
 import dev.foyer.projects.UpdateDetails;
-import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * One form for every kind of project item; each kind uses its own fields. {@code shareAsked} is
  * a hidden field that says the form showed the "Show on portal" checkbox, so an unticked box means
  * "not shared" rather than "as the defaults say".
  */
-record ItemForm(String name, String title, String description, String body, TaskStatus status, String taskList,
-                String assignee, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate, Boolean done,
-                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
-                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt, Boolean shared,
+record ItemForm(String name, String title, String description, String body, String status, String taskList,
+                String assignee, String dueDate, Boolean done, String startsAt, String endsAt, Boolean shared,
                 Boolean shareAsked, long version) {
 
     static ItemForm empty(boolean sharedByDefault, String taskList) {
-        return new ItemForm("", "", "", "", TaskStatus.OPEN, taskList == null ? "" : taskList, "", null, false, null,
-                null, sharedByDefault, true, 0);
+        return new ItemForm("", "", "", "", TaskStatus.OPEN.name(), taskList == null ? "" : taskList, "", "", false, "",
+                "", sharedByDefault, true, 0);
     }
 
     static ItemForm of(ProjectItem item) {
         return switch (item) {
-            case TaskList l -> new ItemForm(l.name(), "", "", "", null, "", "", null, false, null, null, false, false,
+            case TaskList l -> new ItemForm(l.name(), "", "", "", null, "", "", "", false, "", "", false, false,
                     l.currentVersion());
-            case Task t -> new ItemForm("", t.title(), t.description(), "", t.status(), t.taskListId().toString(),
-                    Forms.text(t.assignee()), t.dueDate(), false, null, null, t.shared(), true, t.currentVersion());
-            case Milestone m -> new ItemForm("", m.title(), "", "", null, "", "", m.dueDate(), m.done(), null, null,
+            case Task t -> new ItemForm("", t.title(), t.description(), "", t.status().name(), t.taskListId().toString(),
+                    Forms.text(t.assignee()), Forms.text(t.dueDate()), false, "", "", t.shared(), true, t.currentVersion());
+            case Milestone m -> new ItemForm("", m.title(), "", "", null, "", "", Forms.text(m.dueDate()), m.done(), "", "",
                     m.shared(), true, m.currentVersion());
-            case ProjectUpdate u -> new ItemForm("", u.title(), "", u.body(), null, "", "", null, false, null, null,
+            case ProjectUpdate u -> new ItemForm("", u.title(), "", u.body(), null, "", "", "", false, "", "",
                     u.shared(), true, u.currentVersion());
-            case ProjectDocument d -> new ItemForm("", d.title(), "", d.body(), null, "", "", null, false, null, null,
+            case ProjectDocument d -> new ItemForm("", d.title(), "", d.body(), null, "", "", "", false, "", "",
                     d.shared(), true, d.currentVersion());
-            case ProjectEvent e -> new ItemForm("", e.title(), e.description(), "", null, "", "", null, false,
-                    e.startsAt(), e.endsAt(), e.shared(), true, e.currentVersion());
-            case ProjectComment c -> new ItemForm("", "", "", c.body(), null, "", "", null, false, null, null,
+            case ProjectEvent e -> new ItemForm("", e.title(), e.description(), "", null, "", "", "", false,
+                    Forms.text(e.startsAt()), Forms.text(e.endsAt()), e.shared(), true, e.currentVersion());
+            case ProjectComment c -> new ItemForm("", "", "", c.body(), null, "", "", "", false, "", "",
                     c.shared(), true, c.currentVersion());
         };
     }
@@ -62,14 +59,24 @@ record ItemForm(String name, String title, String description, String body, Task
     ItemDetails details(ItemKind kind) {
         return switch (kind) {
             case TASK_LIST -> new TaskListDetails(name);
-            case TASK -> new TaskDetails(TaskListId.parse(taskList).orElse(null), title, description, status,
-                    Forms.staffUserId(assignee).orElse(null), dueDate, sharedChoice());
-            case MILESTONE -> new MilestoneDetails(title, dueDate, Forms.checked(done), sharedChoice());
+            case TASK -> new TaskDetails(TaskListId.parse(taskList).orElse(null), title, description, Forms.status(TaskStatus.class, status),
+                    Forms.staffUserId(assignee).orElse(null), Forms.date(dueDate), sharedChoice());
+            case MILESTONE -> new MilestoneDetails(title, Forms.date(dueDate), Forms.checked(done), sharedChoice());
             case UPDATE -> new UpdateDetails(title, body, sharedChoice());
             case DOCUMENT -> new DocumentDetails(title, body, sharedChoice());
-            case EVENT -> new EventDetails(title, startsAt, endsAt, description, sharedChoice());
+            case EVENT -> new EventDetails(title, Forms.dateTime(startsAt), Forms.dateTime(endsAt), description,
+                    sharedChoice());
             case COMMENT -> new CommentDetails(body, sharedChoice());
         };
+    }
+
+    /** Dates and times that are not dates at all: field to message key. */
+    Map<String, String> typingProblems() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Forms.checkDate(problems, "dueDate", dueDate);
+        Forms.checkDateTime(problems, "startsAt", startsAt);
+        Forms.checkDateTime(problems, "endsAt", endsAt);
+        return problems;
     }
 
     CommentDetails comment() {

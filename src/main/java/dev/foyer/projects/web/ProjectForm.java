@@ -1,27 +1,26 @@
 package dev.foyer.projects.web;
 
-import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.foyer.directory.CompanyId;
 import dev.foyer.projects.Project;
 import dev.foyer.projects.ProjectDetails;
 import dev.foyer.projects.ProjectStatus;
-import org.springframework.format.annotation.DateTimeFormat;
 
 /** The project form; {@code companyQuery} narrows the company chooser without JavaScript. */
-record ProjectForm(String company, String companyQuery, String name, String description, ProjectStatus status,
-                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate, String externalRef,
+record ProjectForm(String company, String companyQuery, String name, String description, String status,
+                   String startDate, String dueDate, String externalRef,
                    long version) {
 
     static ProjectForm forCompany(CompanyId company) {
-        return new ProjectForm(company == null ? "" : company.toString(), "", "", "", ProjectStatus.ACTIVE, null, null,
+        return new ProjectForm(company == null ? "" : company.toString(), "", "", "", ProjectStatus.ACTIVE.name(), "", "",
                 "", 0);
     }
 
     static ProjectForm of(Project project) {
         return new ProjectForm(project.companyId().toString(), "", project.name(), project.description(),
-                project.status(), project.startDate(), project.dueDate(), project.externalRef(),
+                project.status().name(), Forms.text(project.startDate()), Forms.text(project.dueDate()), project.externalRef(),
                 project.currentVersion());
     }
 
@@ -31,8 +30,16 @@ record ProjectForm(String company, String companyQuery, String name, String desc
     }
 
     ProjectDetails details() {
-        return new ProjectDetails(CompanyId.parse(company).orElse(null), name, description, status, startDate, dueDate,
-                externalRef);
+        return new ProjectDetails(CompanyId.parse(company).orElse(null), name, description,
+                Forms.status(ProjectStatus.class, status), Forms.date(startDate), Forms.date(dueDate), externalRef);
+    }
+
+    /** Dates that are not dates at all: field to message key. */
+    Map<String, String> typingProblems() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Forms.checkDate(problems, "startDate", startDate);
+        Forms.checkDate(problems, "dueDate", dueDate);
+        return problems;
     }
 
     ProjectForm withVersion(long newVersion) {

@@ -113,7 +113,7 @@ class ProjectItemsController {
         }
         requireWork(model);
         try {
-            if (errors.hasErrors()) {
+            if (Forms.rejectTyping(errors, form.typingProblems())) {
                 form.details(kind).validated();
                 return showForm(actor, project, kind, null, model);
             }
@@ -177,7 +177,7 @@ class ProjectItemsController {
         requireWork(model);
         ProjectItem current = load(actor, project, kind, id);
         try {
-            if (errors.hasErrors()) {
+            if (Forms.rejectTyping(errors, form.typingProblems())) {
                 form.details(kind).validated();
                 return showForm(actor, project, kind, current, model);
             }

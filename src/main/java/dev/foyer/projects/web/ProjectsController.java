@@ -109,7 +109,7 @@ class ProjectsController {
                   BindingResult errors, Model model, RedirectAttributes redirect) {
         ProjectAccess.requireManage(actor);
         try {
-            if (errors.hasErrors()) {
+            if (Forms.rejectTyping(errors, form.typingProblems())) {
                 form.details().validated();
                 return showForm(actor, null, form, model);
             }
@@ -172,7 +172,7 @@ class ProjectsController {
         ProjectAccess.requireManage(actor);
         Project current = load(actor, id);
         try {
-            if (errors.hasErrors()) {
+            if (Forms.rejectTyping(errors, form.typingProblems())) {
                 form.details().validated();
                 return showForm(actor, current, form, model);
             }
