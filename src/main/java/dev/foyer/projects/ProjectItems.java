@@ -232,6 +232,33 @@ public class ProjectItems {
         return saved;
     }
 
+    /**
+     * Moves a task one place up or down in its list (swapping places with its neighbour); at either
+     * end it stays where it is. A stale version changes nothing.
+     */
+    @Transactional
+    public Task moveTask(StaffPrincipal actor, ProjectId project, TaskId id, long expectedVersion, boolean up) {
+        requireWork(actor, project);
+        Task task = (Task) load(project, ItemKind.TASK, id.value(), expectedVersion);
+        Optional<UUID> neighbourId = jdbc.sql("select id from task where task_list_id = :list and "
+                        + (up ? "(position, id) < (:position, :id) order by position desc, id desc"
+                              : "(position, id) > (:position, :id) order by position, id") + " limit 1")
+                .param("list", task.taskListId().value()).param("position", task.position()).param("id", id.value())
+                .query(UUID.class).optional();
+        if (neighbourId.isEmpty()) {
+            return task;
+        }
+        Task neighbour = aggregates.findById(new TaskId(neighbourId.get()), Task.class);
+        int mine = task.position();
+        int theirs = neighbour.position() == mine ? mine + (up ? -1 : 1) : neighbour.position();
+        Task moved = (Task) save(task.atPosition(theirs).withShared(task.shared(), actor.id().value(), clock.instant()));
+        save(neighbour.atPosition(mine).withShared(neighbour.shared(), actor.id().value(), clock.instant()));
+        history.record(ItemKind.TASK.recordType(), id.value(), moved.currentVersion(), ChangeAction.UPDATED,
+                ChangeAuthor.of(actor), RecordHistory.diff(Map.of("position", String.valueOf(mine)),
+                        Map.of("position", String.valueOf(theirs))));
+        return moved;
+    }
+
     // ---- internals
 
     private void requireWork(StaffPrincipal actor, ProjectId project) {

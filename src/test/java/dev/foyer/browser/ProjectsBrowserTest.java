@@ -146,6 +146,13 @@ class ProjectsBrowserTest {
         page.reload();
         assertThat(page.locator(".share-state.is-shared")).hasCount(2);
 
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Artwork")).click();
+        assertThat(page.locator("h1")).hasText("Artwork");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Up\\s*:\\s*Draft the pale ale label$"))))
+                .isVisible();
+        screenshot(page, "38-task-list");
+        assertAccessible(page);
+
         page.navigate(url("/projects"));
         assertThat(page.locator("table")).containsText("Spring beer labels");
         assertThat(page.locator("table")).containsText("0 of 1 task done");

@@ -411,6 +411,44 @@ class ProjectsWebTest {
     }
 
     @Test
+    void tasksKeepTheirOrderAndMoveUpAndDown() throws Exception {
+        StaffPrincipal admin = Admins.testAdmin(jdbc);
+        Project project = project(admin);
+        TaskList list = aTaskList(items, admin, project.id());
+        Task first = task(admin, project, list, "First");
+        task(admin, project, list, "Second");
+        Task third = task(admin, project, list, "Third");
+        String listUrl = "/projects/" + project.id() + "/task-lists/" + list.uuid();
+        mvc.perform(post("/projects/" + project.id() + "/tasks/" + third.uuid() + "/move").with(user(admin)).with(csrf())
+                        .param("version", String.valueOf(third.currentVersion())).param("direction", "up")
+                        .param("back", listUrl))
+                .andExpect(status().isFound()).andExpect(redirectedUrl(listUrl));
+        assertThat(titles(admin, list)).containsExactly("First", "Third", "Second");
+        mvc.perform(post("/projects/" + project.id() + "/tasks/" + first.uuid() + "/move").with(user(admin)).with(csrf())
+                        .param("version", String.valueOf(first.currentVersion())).param("direction", "up"))
+                .andExpect(status().isFound());
+        assertThat(titles(admin, list)).as("the first stays first").containsExactly("First", "Third", "Second");
+        mvc.perform(post("/projects/" + project.id() + "/tasks/" + third.uuid() + "/move").with(user(admin)).with(csrf())
+                        .param("version", String.valueOf(third.currentVersion())).param("direction", "down"))
+                .andExpect(status().isFound()).andExpect(flash().attribute("moveStale", true));
+        assertThat(titles(admin, list)).as("a stale move changes nothing").containsExactly("First", "Third", "Second");
+        mvc.perform(get(listUrl).with(user(admin))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/tasks/" + third.uuid() + "/move")));
+        mvc.perform(get("/projects/" + project.id() + "/tasks/" + third.uuid()).with(user(admin)))
+                .andExpect(content().string(containsString("Position in its list")));
+    }
+
+    private Task task(StaffPrincipal actor, Project project, TaskList list, String title) {
+        return anItem(items, actor, project.id(), new TaskDetails(list.id(), title, "", TaskStatus.OPEN, null, null,
+                null), Task.class);
+    }
+
+    private java.util.List<String> titles(StaffPrincipal actor, TaskList list) {
+        return items.tasks(actor, list.id(), org.springframework.data.domain.PageRequest.of(0, 25)).getContent()
+                .stream().map(Task::title).toList();
+    }
+
+    @Test
     void unknownAndMalformedIdsAnswer404() throws Exception {
         StaffPrincipal admin = Admins.testAdmin(jdbc);
         Project project = project(admin);

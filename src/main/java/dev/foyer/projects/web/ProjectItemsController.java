@@ -228,6 +228,21 @@ class ProjectItemsController {
         return "redirect:" + backPath + "#share-" + item.uuid();
     }
 
+    /** Moves a task up or down in its list, then back to where the button was. */
+    @PostMapping("/tasks/{id}/move")
+    String moveTask(@AuthenticationPrincipal StaffPrincipal actor,
+                    @ModelAttribute(name = "project", binding = false) Project project, @PathVariable String id,
+                    @RequestParam long version, @RequestParam String direction,
+                    @RequestParam(required = false) String back, RedirectAttributes redirect) {
+        Task task = (Task) load(actor, project, ItemKind.TASK, id);
+        try {
+            items.moveTask(actor, project.id(), task.id(), version, "up".equals(direction));
+        } catch (StaleVersionException e) {
+            redirect.addFlashAttribute("moveStale", true);
+        }
+        return "redirect:" + safeBack(project, back);
+    }
+
     private String comment(StaffPrincipal actor, Project project, String itemKind, String itemId, ItemForm form,
                            RedirectAttributes redirect) {
         ItemKind targetKind = itemKind == null || itemKind.isBlank() ? null : kindNamed(itemKind);
