@@ -12,8 +12,8 @@ public record ProjectDetails(CompanyId company, String name, String description,
 
     public ProjectDetails validated() {
         Problems problems = new Problems();
-        problems.required("company", company, "project.error.company");
         problems.required("name", name, 200, "project.error.name");
+        problems.required("company", company, "project.error.company");
         String safe = problems.richText("description", description, false, "project.error.description");
         problems.required("status", status, "project.error.status");
         if (startDate != null && dueDate != null && dueDate.isBefore(startDate)) {
