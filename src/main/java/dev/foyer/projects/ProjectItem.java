@@ -1,0 +1,43 @@
+package dev.foyer.projects;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Something inside a project: a task list, task, milestone, update, document, event or comment. */
+public sealed interface ProjectItem permits TaskList, Task, Milestone, ProjectUpdate, ProjectDocument, ProjectEvent,
+        ProjectComment {
+
+    ItemKind kind();
+
+    /** The item's id as a plain UUID, the same for every kind. */
+    UUID uuid();
+
+    ProjectId projectId();
+
+    /** What the item is called in lists and headings (a title or a name; a comment's is empty). */
+    String label();
+
+    /** Whether portal users may see it ("Show on portal", ACC-4); always false for task lists. */
+    boolean shared();
+
+    Long version();
+
+    Instant createdAt();
+
+    UUID createdBy();
+
+    Instant updatedAt();
+
+    /** The item as it is now, in the shape staff edit it. */
+    ItemDetails details();
+
+    /** A copy with the given (validated) details. */
+    ProjectItem apply(ItemDetails details, UUID actor, Instant now);
+
+    /** A copy shown on the portal or not. */
+    ProjectItem withShared(boolean shared, UUID actor, Instant now);
+
+    default long currentVersion() {
+        return version() == null ? 0 : version();
+    }
+}

@@ -1,0 +1,363 @@
+package dev.foyer.projects;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import dev.foyer.audit.ChangeAction;
+import dev.foyer.audit.ChangeAuthor;
+import dev.foyer.audit.RecordHistory;
+import dev.foyer.identity.StaffPrincipal;
+import dev.foyer.identity.StaffUserId;
+import dev.foyer.shared.StaleVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The items inside a project — task lists, tasks, milestones, updates, documents, events and
+ * comments: listed a page at a time, created, edited, shown on the portal or not (issue 3, PRT-5).
+ * Every staff user reads them; the project's staff members, admins and managers change them.
+ */
+@Service
+public class ProjectItems {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectItems.class);
+
+    private final JdbcAggregateOperations aggregates;
+    private final Projects projects;
+    private final SharingDefaults sharingDefaults;
+    private final RecordHistory history;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ProjectItems(JdbcAggregateOperations aggregates, Projects projects, SharingDefaults sharingDefaults,
+                 RecordHistory history, JdbcClient jdbc, Clock clock) {
+        this.aggregates = aggregates;
+        this.projects = projects;
+        this.sharingDefaults = sharingDefaults;
+        this.history = history;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    // ---- reading
+
+    /** An item of the project, if it exists and belongs to it. */
+    @Transactional(readOnly = true)
+    public Optional<ProjectItem> find(StaffPrincipal actor, ProjectId project, ItemKind kind, UUID id) {
+        ProjectAccess.requireView(actor);
+        return Optional.ofNullable((ProjectItem) aggregates.findById(kind.typedId(id), kind.type()))
+                .filter(item -> item.projectId().equals(project));
+    }
+
+    /**
+     * A page of the project's items of one kind, in that kind's order: task lists by position,
+     * milestones by due date, updates newest first, documents by title, events by start, and the
+     * comments on the project itself newest first. Tasks are listed per task list ({@link #tasks}).
+     */
+    @Transactional(readOnly = true)
+    public Page<ProjectItem> list(StaffPrincipal actor, ProjectId project, ItemKind kind, Pageable pageable) {
+        ProjectAccess.requireView(actor);
+        if (kind == ItemKind.TASK) {
+            throw new IllegalArgumentException("Tasks are listed per task list");
+        }
+        String where = kind == ItemKind.COMMENT ? "project_id = :project and item_id is null" : "project_id = :project";
+        return page(kind, where, Map.of("project", project.value()), pageable);
+    }
+
+    /** A page of a task list's tasks in order. */
+    @Transactional(readOnly = true)
+    public Page<Task> tasks(StaffPrincipal actor, TaskListId list, Pageable pageable) {
+        ProjectAccess.requireView(actor);
+        return page(ItemKind.TASK, "task_list_id = :list", Map.of("list", list.value()), pageable).map(Task.class::cast);
+    }
+
+    /** A page of the project's task lists, each with its first {@code tasksPerList} tasks. */
+    @Transactional(readOnly = true)
+    public Page<TaskListView> board(StaffPrincipal actor, ProjectId project, Pageable pageable, int tasksPerList) {
+        Page<TaskList> lists = list(actor, project, ItemKind.TASK_LIST, pageable).map(TaskList.class::cast);
+        if (lists.isEmpty()) {
+            return lists.map(list -> new TaskListView(list, List.of(), 0, 0));
+        }
+        List<UUID> listIds = lists.getContent().stream().map(TaskList::uuid).toList();
+        List<UUID> taskIds = jdbc.sql("""
+                        select id from (select id, task_list_id, position,
+                                               row_number() over (partition by task_list_id order by position, id) as n
+                                        from task where task_list_id in (:lists)) ranked
+                        where n <= :limit order by task_list_id, position, id""")
+                .param("lists", listIds).param("limit", tasksPerList).query(UUID.class).list();
+        Map<TaskListId, List<Task>> tasks = load(ItemKind.TASK, taskIds).stream().map(Task.class::cast)
+                .collect(Collectors.groupingBy(Task::taskListId));
+        Map<UUID, long[]> counts = new HashMap<>();
+        jdbc.sql("""
+                        select task_list_id, count(*) as total, count(*) filter (where status = 'DONE') as done
+                        from task where task_list_id in (:lists) group by task_list_id""")
+                .param("lists", listIds)
+                .query((rs, n) -> counts.put(rs.getObject("task_list_id", UUID.class),
+                        new long[] {rs.getLong("total"), rs.getLong("done")}))
+                .list();
+        return lists.map(list -> {
+            long[] count = counts.getOrDefault(list.uuid(), new long[] {0, 0});
+            return new TaskListView(list, tasks.getOrDefault(list.id(), List.of()), count[0], count[1]);
+        });
+    }
+
+    /** The project's task lists for a chooser, in order (at most {@value Projects#MAX_CHOICES}). */
+    @Transactional(readOnly = true)
+    public List<TaskList> taskLists(StaffPrincipal actor, ProjectId project) {
+        return list(actor, project, ItemKind.TASK_LIST, Pageable.ofSize(Projects.MAX_CHOICES)).getContent().stream()
+                .map(TaskList.class::cast).toList();
+    }
+
+    /** A page of the comments on the project itself (item null) or on one of its items, newest first. */
+    @Transactional(readOnly = true)
+    public Page<ProjectComment> comments(StaffPrincipal actor, ProjectId project, ItemKind itemKind, UUID itemId,
+                                         Pageable pageable) {
+        ProjectAccess.requireView(actor);
+        if (itemId == null) {
+            return list(actor, project, ItemKind.COMMENT, pageable).map(ProjectComment.class::cast);
+        }
+        return page(ItemKind.COMMENT, "project_id = :project and item_id = :item and item_kind = :kind",
+                Map.of("project", project.value(), "item", itemId, "kind", itemKind.name()), pageable)
+                .map(ProjectComment.class::cast);
+    }
+
+    /** Staff users' names by id, for assignees and comment authors on a page. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> staffNames(StaffPrincipal actor, Collection<UUID> ids) {
+        ProjectAccess.requireView(actor);
+        return projects.names(ids.stream().filter(Objects::nonNull).collect(Collectors.toSet()), false);
+    }
+
+    // ---- changing
+
+    /** Adds an item (not a comment: see {@link #comment}); sharing starts as the details or the defaults say. */
+    @Transactional
+    public ProjectItem create(StaffPrincipal actor, ProjectId project, ItemDetails input) {
+        requireWork(actor, project);
+        ItemDetails details = checked(project, input);
+        Instant now = clock.instant();
+        UUID by = actor.id().value();
+        boolean shared = details.shared() != null ? details.shared() : sharingDefaults.sharedByDefault(details.kind());
+        ProjectItem item = switch (details) {
+            case TaskListDetails d -> TaskList.create(project, d, nextPosition("task_list", "project_id", project.value()),
+                    by, now);
+            case TaskDetails d -> Task.create(project, d, shared,
+                    nextPosition("task", "task_list_id", d.taskList().value()), by, now);
+            case MilestoneDetails d -> Milestone.create(project, d, shared, by, now);
+            case UpdateDetails d -> ProjectUpdate.create(project, d, shared, by, now);
+            case DocumentDetails d -> ProjectDocument.create(project, d, shared, by, now);
+            case EventDetails d -> ProjectEvent.create(project, d, shared, by, now);
+            case CommentDetails d -> throw new IllegalArgumentException("Comments are added with comment()");
+        };
+        ProjectItem saved = aggregates.insert(item);
+        recordCreated(actor, saved);
+        log.info("Staff user {} added {} {} to project {}", actor.email(), saved.kind(), saved.uuid(), project);
+        return saved;
+    }
+
+    /** Comments on the project itself ({@code itemKind} and {@code itemId} null) or on one of its items. */
+    @Transactional
+    public ProjectComment comment(StaffPrincipal actor, ProjectId project, ItemKind itemKind, UUID itemId,
+                                  CommentDetails input) {
+        requireWork(actor, project);
+        if ((itemKind == null) != (itemId == null) || itemKind == ItemKind.COMMENT
+                || (itemId != null && find(actor, project, itemKind, itemId).isEmpty())) {
+            throw ProjectsException.of("", "record.error.notFound");
+        }
+        CommentDetails details = input.validated();
+        boolean shared = details.shared() != null ? details.shared() : sharingDefaults.sharedByDefault(ItemKind.COMMENT);
+        ProjectComment saved = aggregates.insert(ProjectComment.create(project, itemKind, itemId, details, shared,
+                actor.id().value(), clock.instant()));
+        recordCreated(actor, saved);
+        log.info("Staff user {} commented on project {} ({} {})", actor.email(), project, itemKind, itemId);
+        return saved;
+    }
+
+    @Transactional
+    public ProjectItem update(StaffPrincipal actor, ProjectId project, ItemKind kind, UUID id, long expectedVersion,
+                              ItemDetails input) {
+        requireWork(actor, project);
+        ProjectItem item = load(project, kind, id, expectedVersion);
+        if (input.kind() != kind) {
+            throw new IllegalArgumentException("Details of a " + input.kind() + " for a " + kind);
+        }
+        ItemDetails details = checked(project, input);
+        ItemDetails before = item.details();
+        ProjectItem changed = item.apply(details, actor.id().value(), clock.instant());
+        if (changed instanceof Task task && !task.taskListId().equals(((Task) item).taskListId())) {
+            changed = task.atPosition(nextPosition("task", "task_list_id", task.taskListId().value()));
+        }
+        ProjectItem saved = save(changed);
+        history.record(kind.recordType(), id, saved.currentVersion(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
+                RecordHistory.diff(snapshot(before), snapshot(saved.details())));
+        log.info("Staff user {} edited {} {}", actor.email(), kind, id);
+        return saved;
+    }
+
+    /** The "Show on portal" switch (seed 002, ACC-4): takes effect at once; a stale version changes nothing. */
+    @Transactional
+    public ProjectItem setShared(StaffPrincipal actor, ProjectId project, ItemKind kind, UUID id, long expectedVersion,
+                                 boolean shared) {
+        requireWork(actor, project);
+        if (!kind.shareable()) {
+            throw ProjectsException.of("", "record.error.notFound");
+        }
+        ProjectItem item = load(project, kind, id, expectedVersion);
+        if (item.shared() == shared) {
+            return item;
+        }
+        ProjectItem saved = save(item.withShared(shared, actor.id().value(), clock.instant()));
+        history.record(kind.recordType(), id, saved.currentVersion(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
+                RecordHistory.diff(Map.of("shared", String.valueOf(item.shared())), Map.of("shared", String.valueOf(shared))));
+        log.info("Staff user {} {} {} {} on the portal", actor.email(), shared ? "shows" : "hides", kind, id);
+        return saved;
+    }
+
+    /**
+     * Moves a task one place up or down in its list (swapping places with its neighbour); at either
+     * end it stays where it is. A stale version changes nothing.
+     */
+    @Transactional
+    public Task moveTask(StaffPrincipal actor, ProjectId project, TaskId id, long expectedVersion, boolean up) {
+        requireWork(actor, project);
+        Task task = (Task) load(project, ItemKind.TASK, id.value(), expectedVersion);
+        Optional<UUID> neighbourId = jdbc.sql("select id from task where task_list_id = :list and "
+                        + (up ? "(position, id) < (:position, :id) order by position desc, id desc"
+                              : "(position, id) > (:position, :id) order by position, id") + " limit 1")
+                .param("list", task.taskListId().value()).param("position", task.position()).param("id", id.value())
+                .query(UUID.class).optional();
+        if (neighbourId.isEmpty()) {
+            return task;
+        }
+        Task neighbour = aggregates.findById(new TaskId(neighbourId.get()), Task.class);
+        int mine = task.position();
+        int theirs = neighbour.position() == mine ? mine + (up ? -1 : 1) : neighbour.position();
+        Task moved = (Task) save(task.atPosition(theirs).withShared(task.shared(), actor.id().value(), clock.instant()));
+        save(neighbour.atPosition(mine).withShared(neighbour.shared(), actor.id().value(), clock.instant()));
+        history.record(ItemKind.TASK.recordType(), id.value(), moved.currentVersion(), ChangeAction.UPDATED,
+                ChangeAuthor.of(actor), RecordHistory.diff(Map.of("position", String.valueOf(mine)),
+                        Map.of("position", String.valueOf(theirs))));
+        return moved;
+    }
+
+    // ---- internals
+
+    private void requireWork(StaffPrincipal actor, ProjectId project) {
+        ProjectAccess.requireView(actor);
+        if (aggregates.findById(project, Project.class) == null) {
+            throw ProjectsException.of("", "record.error.notFound");
+        }
+        ProjectAccess.requireWork(actor, projects.isStaffMember(project, actor.id()));
+    }
+
+    private ProjectItem load(ProjectId project, ItemKind kind, UUID id, long expectedVersion) {
+        ProjectItem item = Optional.ofNullable((ProjectItem) aggregates.findById(kind.typedId(id), kind.type()))
+                .filter(found -> found.projectId().equals(project))
+                .orElseThrow(() -> ProjectsException.of("", "record.error.notFound"));
+        if (item.currentVersion() != expectedVersion) {
+            throw new StaleVersionException(kind + " " + id);
+        }
+        return item;
+    }
+
+    private ProjectItem save(ProjectItem item) {
+        try {
+            return aggregates.update(item);
+        } catch (OptimisticLockingFailureException e) {
+            throw new StaleVersionException(item.kind() + " " + item.uuid());
+        }
+    }
+
+    private ItemDetails checked(ProjectId project, ItemDetails input) {
+        ItemDetails details = input.validated();
+        if (details instanceof TaskDetails task) {
+            Problems problems = new Problems();
+            TaskList list = aggregates.findById(task.taskList(), TaskList.class);
+            if (list == null || !list.projectId().equals(project)) {
+                problems.add("taskList", "task.error.taskList");
+            }
+            if (task.assignee() != null && !projects.isStaffMember(project, task.assignee())) {
+                problems.add("assignee", "task.error.assignee");
+            }
+            problems.throwIfAny();
+        }
+        return details;
+    }
+
+    private void recordCreated(StaffPrincipal actor, ProjectItem saved) {
+        history.record(saved.kind().recordType(), saved.uuid(), saved.currentVersion(), ChangeAction.CREATED,
+                ChangeAuthor.of(actor), RecordHistory.diff(Map.of(), snapshot(saved.details())));
+    }
+
+    /** The details as the history shows them: a task's list and assignee by name. */
+    private Map<String, String> snapshot(ItemDetails details) {
+        Map<String, String> fields = details.snapshot();
+        if (details instanceof TaskDetails task) {
+            TaskList list = task.taskList() == null ? null : aggregates.findById(task.taskList(), TaskList.class);
+            fields.put("taskList", list == null ? null : list.name());
+            StaffUserId assignee = task.assignee();
+            fields.put("assignee", assignee == null ? null
+                    : projects.names(List.of(assignee.value()), false).get(assignee.value()));
+        }
+        return fields;
+    }
+
+    private int nextPosition(String table, String column, UUID parent) {
+        return jdbc.sql("select coalesce(max(position), 0) + 1 from " + table + " where " + column + " = :parent")
+                .param("parent", parent).query(Integer.class).single();
+    }
+
+    private Page<ProjectItem> page(ItemKind kind, String where, Map<String, Object> params, Pageable pageable) {
+        String order = switch (kind) {
+            case TASK_LIST, TASK -> "position, id";
+            case MILESTONE -> "due_date, id";
+            case UPDATE, COMMENT -> "created_at desc, id desc";
+            case DOCUMENT -> "lower(title), id";
+            case EVENT -> "starts_at, id";
+        };
+        long total = jdbc.sql("select count(*) from " + kind.table() + " where " + where).params(params)
+                .query(Long.class).single();
+        List<UUID> ids = jdbc.sql("select id from " + kind.table() + " where " + where + " order by " + order
+                        + " limit :limit offset :offset")
+                .params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query(UUID.class).list();
+        return new PageImpl<>(load(kind, ids), pageable, total);
+    }
+
+    /** The items with these ids, in the order of the ids. */
+    private List<ProjectItem> load(ItemKind kind, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Iterable<? extends ProjectItem> found = aggregates.findAllById(ids.stream().map(kind::typedId).toList(),
+                kind.type());
+        Map<UUID, ProjectItem> byId = StreamSupport.stream(found.spliterator(), false)
+                .collect(Collectors.toMap(ProjectItem::uuid, Function.identity()));
+        List<ProjectItem> ordered = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            if (byId.containsKey(id)) {
+                ordered.add(byId.get(id));
+            }
+        }
+        return ordered;
+    }
+}

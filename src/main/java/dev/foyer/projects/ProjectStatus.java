@@ -1,0 +1,5 @@
+package dev.foyer.projects;
+
+public enum ProjectStatus {
+    ACTIVE, ON_HOLD, COMPLETED
+}

@@ -1,0 +1,5 @@
+package dev.foyer.projects;
+
+public enum TaskStatus {
+    OPEN, IN_PROGRESS, DONE
+}

@@ -1,0 +1,7 @@
+/**
+ * Projects of a company: staff members, task lists and tasks, milestones, updates, documents,
+ * events and comments, each with a "Show on portal" switch (PRODUCT.md §2, PRT-5, ACC-4).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Projects",
+        allowedDependencies = {"directory", "identity", "audit", "shared"})
+package dev.foyer.projects;
