@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.foyer.audit.RecordHistory;
+import dev.foyer.files.OwnerRef;
+import dev.foyer.files.StoredFiles;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.projects.ItemKind;
 import dev.foyer.projects.Project;
@@ -50,8 +52,11 @@ class ProjectItemsController {
     private final SharingDefaults sharingDefaults;
     private final RecordHistory history;
 
+    private final StoredFiles files;
+
     ProjectItemsController(Projects projects, ProjectItems items, SharingDefaults sharingDefaults,
-                           RecordHistory history) {
+                           RecordHistory history, StoredFiles files) {
+        this.files = files;
         this.projects = projects;
         this.items = items;
         this.sharingDefaults = sharingDefaults;
@@ -130,7 +135,7 @@ class ProjectItemsController {
     String item(@AuthenticationPrincipal StaffPrincipal actor, @ModelAttribute(name = "project", binding = false) Project project,
                 @PathVariable String slug, @PathVariable String id, @RequestParam(defaultValue = "0") int page,
                 @RequestParam(defaultValue = "0") int commentsPage, @RequestParam(defaultValue = "0") int historyPage,
-                Model model) {
+                @RequestParam(defaultValue = "0") int filesPage, Model model) {
         ItemKind kind = kind(slug);
         ProjectItem item = load(actor, project, kind, id);
         model.addAttribute("kind", kind);
@@ -154,6 +159,8 @@ class ProjectItemsController {
         String path = itemPath(project, item);
         model.addAttribute("itemPath", path);
         model.addAttribute("backPath", path);
+        fileOwnerType(kind).ifPresent(type -> model.addAttribute("panel",
+                files.panel(actor, new OwnerRef(type, item.uuid()), PageRequest.of(Math.max(0, filesPage), 20))));
         model.addAttribute("history", history.page(kind.recordType(), item.uuid(),
                 PageRequest.of(Math.max(0, historyPage), 10)));
         return "projects/item";
@@ -298,6 +305,15 @@ class ProjectItemsController {
         if (!Boolean.TRUE.equals(model.getAttribute("canWork"))) {
             throw new AccessDeniedException("Only the project's staff members change its items");
         }
+    }
+
+    /** Updates and documents carry files (issue 3); other items do not. */
+    private static java.util.Optional<String> fileOwnerType(ItemKind kind) {
+        return switch (kind) {
+            case UPDATE -> java.util.Optional.of("project-update");
+            case DOCUMENT -> java.util.Optional.of("project-document");
+            default -> java.util.Optional.empty();
+        };
     }
 
     private static ItemKind kind(String slug) {

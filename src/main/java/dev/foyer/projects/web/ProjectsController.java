@@ -10,6 +10,8 @@ import dev.foyer.audit.RecordHistory;
 import dev.foyer.directory.Companies;
 import dev.foyer.directory.CompanyChoice;
 import dev.foyer.directory.CompanyId;
+import dev.foyer.files.OwnerRef;
+import dev.foyer.files.StoredFiles;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
 import dev.foyer.projects.ItemKind;
@@ -54,9 +56,11 @@ class ProjectsController {
     private final Companies companies;
     private final SharingDefaults sharingDefaults;
     private final RecordHistory history;
+    private final StoredFiles files;
 
     ProjectsController(Projects projects, ProjectItems items, Companies companies, SharingDefaults sharingDefaults,
-                       RecordHistory history) {
+                       RecordHistory history, StoredFiles files) {
+        this.files = files;
         this.projects = projects;
         this.items = items;
         this.companies = companies;
@@ -125,7 +129,7 @@ class ProjectsController {
     @GetMapping("/{id}")
     String detail(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id,
                   @RequestParam(defaultValue = "0") int listsPage, @RequestParam(defaultValue = "0") int historyPage,
-                  Model model) {
+                  @RequestParam(defaultValue = "0") int filesPage, Model model) {
         Project project = load(actor, id);
         ProjectId projectId = project.id();
         model.addAttribute("project", project);
@@ -150,6 +154,8 @@ class ProjectsController {
         model.addAttribute("names", items.staffNames(actor, people));
         model.addAttribute("commentForm", ItemForm.empty(sharingDefaults.sharedByDefault(ItemKind.COMMENT), null));
         model.addAttribute("backPath", "/projects/" + projectId);
+        model.addAttribute("panel", files.panel(actor, new OwnerRef("project", projectId.value()),
+                PageRequest.of(Math.max(0, filesPage), 20)));
         model.addAttribute("history", history.page(Projects.RECORD_TYPE, projectId.value(),
                 PageRequest.of(Math.max(0, historyPage), 10)));
         return "projects/project";

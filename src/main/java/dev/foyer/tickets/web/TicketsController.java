@@ -12,6 +12,8 @@ import dev.foyer.directory.CompanyChoice;
 import dev.foyer.directory.CompanyId;
 import dev.foyer.identity.StaffChoice;
 import dev.foyer.identity.StaffChoices;
+import dev.foyer.files.OwnerRef;
+import dev.foyer.files.StoredFiles;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
 import dev.foyer.shared.StaleVersionException;
@@ -50,8 +52,11 @@ class TicketsController {
     private final StaffChoices staff;
     private final RecordHistory history;
 
+    private final StoredFiles files;
+
     TicketsController(Tickets tickets, TicketComments comments, Companies companies, StaffChoices staff,
-                      RecordHistory history) {
+                      RecordHistory history, StoredFiles files) {
+        this.files = files;
         this.tickets = tickets;
         this.comments = comments;
         this.companies = companies;
@@ -130,7 +135,8 @@ class TicketsController {
     @GetMapping("/{id}")
     String detail(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id,
                   @RequestParam(required = false) Integer commentsPage,
-                  @RequestParam(defaultValue = "0") int historyPage, Model model) {
+                  @RequestParam(defaultValue = "0") int historyPage, @RequestParam(defaultValue = "0") int filesPage,
+                  Model model) {
         Ticket ticket = load(actor, id);
         model.addAttribute("ticket", ticket);
         companies.find(actor, ticket.companyId()).ifPresent(c -> model.addAttribute("companyName", c.name()));
@@ -156,6 +162,8 @@ class TicketsController {
         if (!model.containsAttribute("sharedByDefault")) {
             model.addAttribute("sharedByDefault", comments.sharedByDefault());
         }
+        model.addAttribute("panel", files.panel(actor, new OwnerRef("ticket", ticket.id().value()),
+                PageRequest.of(Math.max(0, filesPage), 20)));
         model.addAttribute("history", history.page(Tickets.RECORD_TYPE, ticket.id().value(),
                 PageRequest.of(Math.max(0, historyPage), 10)));
         return "tickets/detail";
