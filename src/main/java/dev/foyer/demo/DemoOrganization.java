@@ -79,10 +79,12 @@ class DemoOrganization implements ApplicationRunner {
     private final Companies companies;
     private final Contacts contacts;
     private final ConsolidatedAccounts accounts;
+    private final DemoWork work;
     private final SecureRandom random = new SecureRandom();
 
     DemoOrganization(@Value("${foyer.demo}") boolean enabled, Setup setup, StaffAccounts staffAccounts,
-                     Companies companies, Contacts contacts, ConsolidatedAccounts accounts) {
+                     Companies companies, Contacts contacts, ConsolidatedAccounts accounts, DemoWork work) {
+        this.work = work;
         this.enabled = enabled;
         this.setup = setup;
         this.staffAccounts = staffAccounts;
@@ -116,6 +118,7 @@ class DemoOrganization implements ApplicationRunner {
     }
 
     private void loadDirectory(StaffPrincipal actor) {
+        java.util.List<dev.foyer.directory.CompanyId> created = new java.util.ArrayList<>();
         java.util.Map<String, ConsolidatedAccountId> groups = new java.util.HashMap<>();
         int ref = 1000;
         for (DemoCompany demo : COMPANIES) {
@@ -124,6 +127,7 @@ class DemoOrganization implements ApplicationRunner {
             Company company = companies.create(actor, new CompanyDetails(demo.name(), demo.domain(),
                     "Hauptstraße " + (ref % 90 + 1) + "\n" + demo.city(), "+49 " + (30 + ref % 60) + " " + (555000 + ref),
                     null, group, "CRM-" + ref++));
+            created.add(company.id());
             for (String person : demo.people()) {
                 String[] nameAndTitle = person.split(", ", 2);
                 String fullName = nameAndTitle[0];
@@ -137,6 +141,8 @@ class DemoOrganization implements ApplicationRunner {
             }
         }
         log.info("Demo organization: {} companies with their contacts loaded", COMPANIES.size());
+        work.load(actor, created);
+        log.info("Demo organization: projects, tickets and files loaded");
     }
 
     private String password() {

@@ -12,6 +12,7 @@ import dev.foyer.audit.RecordHistory;
 import dev.foyer.identity.StaffPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -111,8 +112,13 @@ public class RecycleBin {
         DirectoryAccess.requireManageRecycleBin(actor);
         companies.findById(id).filter(Company::inRecycleBin)
                 .orElseThrow(() -> DirectoryException.of("", "record.error.notFound"));
-        jdbc.sql("delete from contact where company_id = :id").param("id", id.value()).update();
-        companies.deleteById(id);
+        try {
+            jdbc.sql("delete from contact where company_id = :id").param("id", id.value()).update();
+            companies.deleteById(id);
+        } catch (DataIntegrityViolationException stillReferenced) {
+            // Records of other modules (projects) still name the company: refuse, and keep everything.
+            throw DirectoryException.of("", "recycleBin.error.inUse");
+        }
         log.info("Staff user {} purged company {}", actor.email(), id);
     }
 

@@ -164,13 +164,13 @@ public class Projects {
         return changeStaff(actor, project, project.withoutStaffMember(member, actor.id().value(), clock.instant()));
     }
 
-    /** The project's staff members by name. */
+    /** The project's staff members by name (a project has a handful; the query stops at 500). */
     @Transactional(readOnly = true)
     public List<StaffName> staffMembers(StaffPrincipal actor, ProjectId id) {
         ProjectAccess.requireView(actor);
         return jdbc.sql("""
                         select s.id, s.display_name from project_staff_member m join staff_user s on s.id = m.staff_user_id
-                        where m.project_id = :project order by lower(s.display_name), s.id""")
+                        where m.project_id = :project order by lower(s.display_name), s.id limit 500""")
                 .param("project", id.value())
                 .query((rs, n) -> new StaffName(new StaffUserId(rs.getObject("id", UUID.class)), rs.getString("display_name")))
                 .list();

@@ -42,6 +42,8 @@ class ApiTokensBrowserTest {
     @Test
     void anAdminCreatesATokenAndSeesItsSecretOnlyOnce() {
         Page page = signedIn(chromium.newDesktopPage());
+        // Admin pages are reached through the Settings index.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings").setExact(true)).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API tokens")).click();
         assertThat(page.locator("h1")).hasText("API tokens");
         assertAllTextResolved(page);

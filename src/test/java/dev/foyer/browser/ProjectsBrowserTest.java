@@ -3,7 +3,6 @@ package dev.foyer.browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.foyer.directory.Companies;
 import dev.foyer.test.Admins;
 import dev.foyer.test.Chromium;
 import dev.foyer.test.FoyerFullStackTest;
@@ -20,7 +19,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static dev.foyer.test.Chromium.assertAccessible;
 import static dev.foyer.test.Chromium.assertAllTextResolved;
 import static dev.foyer.test.Chromium.screenshot;
-import static dev.foyer.test.DirectoryBuilders.aCompany;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,11 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProjectsBrowserTest {
 
     private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
+    /** A 1×1 PNG. */
+    private static final byte[] TINY_PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     @LocalServerPort
     int port;
-    @Autowired
-    Companies companies;
     @Autowired
     JdbcClient jdbc;
     Chromium chromium;
@@ -56,8 +55,20 @@ class ProjectsBrowserTest {
 
     @Test
     void staffCreateAProjectWithItemsAndShowTwoOfThemOnThePortal() {
-        aCompany().named("Harbour Lights Brewery").createdBy(companies, Admins.testAdmin(jdbc));
         Page page = signedIn(chromium.newDesktopPage());
+
+        // Issue 3's journey starts with the customer: a company and a contact, typed in by staff.
+        page.navigate(url("/companies/new"));
+        page.getByLabel("Name", EXACT).fill("Harbour Lights Brewery");
+        page.getByLabel("Web domain").fill("harbourlights-brewery.example");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.locator("h1")).hasText("Harbour Lights Brewery");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New contact")).click();
+        page.getByLabel("First name").fill("Maren");
+        page.getByLabel("Last name").fill("Petersen");
+        page.getByLabel("E-mail address").fill("maren@harbourlights-brewery.example");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.locator("h1")).hasText("Maren Petersen");
 
         page.navigate(url("/projects"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New project")).click();
@@ -108,6 +119,18 @@ class ProjectsBrowserTest {
         assertAccessible(page);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
         assertThat(page.locator("h1")).hasText("First sketches are in");
+
+        // The update carries a file: uploaded whole, typed by its bytes, listed with the update.
+        page.locator("#files-file").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                "lighthouse-sketch.png", "image/png", TINY_PNG));
+        page.locator("#files-type").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Image"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+        assertThat(page.locator(".files-panel table")).containsText("lighthouse-sketch.png");
+        assertThat(page.locator("h1")).hasText("First sketches are in");
+        screenshot(page, "33b-update-with-file");
+        assertAccessible(page);
+        assertThat(jdbc.sql("select content_type from stored_file where name = 'lighthouse-sketch.png'")
+                .query(String.class).single()).isEqualTo("image/png");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Spring beer labels")).first().click();
         assertThat(page.locator("h1")).hasText("Spring beer labels");

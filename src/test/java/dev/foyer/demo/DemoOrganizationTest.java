@@ -39,4 +39,14 @@ class DemoOrganizationTest {
         assertThat(jdbc.sql("select count(*) from record_change where record_type = 'company'").query(Long.class)
                 .single()).isEqualTo(DemoOrganization.COMPANIES.size());
     }
+
+    @Test
+    void theDemoHasProjectsWithSharedItemsTicketsAndAFile() {
+        assertThat(jdbc.sql("select count(*) from project").query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from task where shared").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from milestone where shared").query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from ticket").query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from ticket_comment where shared").query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from stored_file").query(Long.class).single()).isEqualTo(1);
+    }
 }

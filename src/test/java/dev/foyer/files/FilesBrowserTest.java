@@ -45,6 +45,8 @@ class FilesBrowserTest {
     @Test
     void anAdminManagesFileTypes() {
         Page page = signedIn(chromium.newDesktopPage());
+        // Admin pages are reached through the Settings index.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings").setExact(true)).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("File types")).click();
         assertThat(page).hasURL(url("/settings/file-types"));
         assertThat(page.locator("h1")).hasText("File types");
