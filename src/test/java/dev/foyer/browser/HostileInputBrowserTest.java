@@ -15,7 +15,10 @@ import dev.foyer.directory.Contacts;
 import dev.foyer.identity.StaffAccounts;
 import dev.foyer.identity.StaffRole;
 import dev.foyer.identity.StaffUser;
+import dev.foyer.api.ApiScope;
+import dev.foyer.api.ApiTokens;
 import dev.foyer.test.Admins;
+import dev.foyer.test.ApiClient;
 import dev.foyer.test.Chromium;
 import dev.foyer.test.FoyerFullStackTest;
 import dev.foyer.test.TestAdmin;
@@ -48,6 +51,10 @@ class HostileInputBrowserTest {
     StaffAccounts staffAccounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApiTokens tokens;
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     @Test
     void payloadsInEveryDirectoryAndStaffFieldRenderInert() {
@@ -70,6 +77,28 @@ class HostileInputBrowserTest {
                 "/consolidated-accounts", "/consolidated-accounts/" + account.id(), "/recycle-bin", "/staff",
                 "/staff/" + staff.id(), "/companies/new");
 
+        assertInert(pages, "company", "/companies/" + company.id());
+    }
+
+    @Test
+    void payloadsSentThroughTheApiRenderInertOnStaffPages() throws Exception {
+        String token = tokens.create(Admins.testAdmin(jdbc), "hostile sync", ApiScope.READ_WRITE, null).secret();
+        ApiClient api = new ApiClient(port);
+        String json = JSON.writeValueAsString(java.util.Map.of("name", "Api " + PAYLOAD, "address", "Addr " + PAYLOAD,
+                "notes", "Notes " + PAYLOAD));
+        var created = api.send("PUT", "/api/v1/companies/by-external-ref/hostile-" + System.nanoTime(), token, json);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String companyId = JSON.readTree(created.body()).get("id").asText();
+        String contact = JSON.writeValueAsString(java.util.Map.of("firstName", "F " + PAYLOAD, "lastName",
+                "L " + PAYLOAD, "title", "T " + PAYLOAD.substring(0, 60), "companyId", companyId));
+        var person = api.send("POST", "/api/v1/contacts", token, contact);
+        assertThat(person.statusCode()).isEqualTo(201);
+        String contactId = JSON.readTree(person.body()).get("id").asText();
+        assertInert(List.of("/companies", "/companies/" + companyId, "/companies/" + companyId + "/edit", "/contacts",
+                "/contacts/" + contactId, "/contacts/" + contactId + "/edit"), "api-company", "/companies/" + companyId);
+    }
+
+    private void assertInert(List<String> pages, String screenshotName, String headingPage) {
         List<String> dialogs = new ArrayList<>();
         try (Chromium chromium = Chromium.launch()) {
             Page page = chromium.newDesktopPage();
@@ -86,10 +115,9 @@ class HostileInputBrowserTest {
                         "<svg onload");
                 assertThat(page.locator("img[src=x], svg[onload], script:not([src])").count()).as(path).isZero();
             }
-            Chromium.screenshot(page, "28-hostile-input-staff-list");
-            page.navigate(url("/companies/" + company.id()));
+            page.navigate(url(headingPage));
             assertThat(page.locator("h1")).containsText("<script>alert(1)</script>");
-            Chromium.screenshot(page, "29-hostile-input-company");
+            Chromium.screenshot(page, "29-hostile-input-" + screenshotName);
         }
         assertThat(dialogs).as("dialogs opened by planted payloads").isEmpty();
     }

@@ -211,6 +211,29 @@ class FilesWebTest {
     }
 
     @Test
+    void withHtmxTheSwitchAnswersWithItselfInPlaceAndAStaleSwitchSaysSoThere() throws Exception {
+        StaffPrincipal admin = Admins.testAdmin(jdbc);
+        OwnerRef owner = TestRecords.newRecord();
+        StoredFile file = files.store(admin, owner, "proof.png", new ByteArrayInputStream(Samples.PNG), document(), false);
+        String fragment = mvc.perform(post("/files/" + file.id() + "/shared").with(user(admin)).with(csrf())
+                        .header("HX-Request", "true")
+                        .param("version", String.valueOf(file.version())).param("shared", "true"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(fragment).startsWith("<div class=\"share\" id=\"file-share-" + file.id() + "\"")
+                .contains("aria-pressed=\"true\"").doesNotContain("<html", "<nav");
+        assertThat(files.find(admin, file.id()).orElseThrow().sharedOnPortal()).isTrue();
+
+        String stale = mvc.perform(post("/files/" + file.id() + "/shared").with(user(admin)).with(csrf())
+                        .header("HX-Request", "true")
+                        .param("version", String.valueOf(file.version())).param("shared", "false"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(stale).contains("role=\"alert\"").contains("aria-pressed=\"true\"");
+        assertThat(files.find(admin, file.id()).orElseThrow().sharedOnPortal()).isTrue();
+    }
+
+    @Test
     void aMemberUploadsWhereTheOwnerAllowsAndTheFileIsListedOnTheRecordPage() throws Exception {
         var member = new StaffPrincipal(StaffUserId.newId(), "member@foyer.test", "Mia Member", StaffRole.MEMBER, null);
         OwnerRef owner = TestRecords.newRecord();

@@ -21,10 +21,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
@@ -105,17 +107,31 @@ class FilesController {
 
     @PostMapping("/{id}/shared")
     String setShared(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id,
-                     @RequestParam long version, @RequestParam boolean shared, RedirectAttributes redirect) {
+                     @RequestParam long version, @RequestParam boolean shared,
+                     @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+                     RedirectAttributes redirect) {
         StoredFile file = files.find(actor, fileId(id)).orElseThrow(FilesController::notFound);
         String back = backTo(actor, file.owner());
+        String problem = null;
+        StoredFile shown = file;
         try {
-            StoredFile saved = files.setShared(actor, file.id(), version, shared);
-            redirect.addFlashAttribute(SAVED, saved.name());
+            shown = files.setShared(actor, file.id(), version, shared);
         } catch (StaleVersionException e) {
-            return fail(redirect, back, "files.error.stale");
+            problem = "files.error.stale";
         } catch (FilesException e) {
-            return fail(redirect, back, e.messageKey());
+            problem = e.messageKey();
         }
+        if (htmx != null) {
+            // htmx swaps just the switch: answer with it, showing what is stored now.
+            model.addAttribute("f", shown);
+            model.addAttribute("canAttach", files.canAttach(actor, file.owner()));
+            model.addAttribute("fileShareProblem", problem);
+            return "files/fragments :: share(f=${f}, canAttach=${canAttach})";
+        }
+        if (problem != null) {
+            return fail(redirect, back, problem);
+        }
+        redirect.addFlashAttribute(SAVED, shown.name());
         return "redirect:" + back;
     }
 
