@@ -42,6 +42,7 @@ class ApiTokensBrowserTest {
     @Test
     void anAdminCreatesATokenAndSeesItsSecretOnlyOnce() {
         Page page = signedIn(chromium.newDesktopPage());
+        page.navigate(url("/settings")); // admins reach it through the Settings index
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API tokens")).click();
         assertThat(page.locator("h1")).hasText("API tokens");
         assertAllTextResolved(page);

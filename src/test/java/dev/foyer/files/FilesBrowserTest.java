@@ -45,6 +45,7 @@ class FilesBrowserTest {
     @Test
     void anAdminManagesFileTypes() {
         Page page = signedIn(chromium.newDesktopPage());
+        page.navigate(url("/settings")); // admins reach it through the Settings index
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("File types")).click();
         assertThat(page).hasURL(url("/settings/file-types"));
         assertThat(page.locator("h1")).hasText("File types");
