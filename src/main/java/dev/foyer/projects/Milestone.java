@@ -10,11 +10,11 @@ import org.springframework.data.relational.core.mapping.Table;
 
 @Table("milestone")
 public record Milestone(@Id MilestoneId id, ProjectId projectId, String title, LocalDate dueDate, boolean done,
-                        boolean shared, @Version Long version, Instant createdAt, UUID createdBy, Instant updatedAt,
+                        boolean shared, String externalRef, @Version Long version, Instant createdAt, UUID createdBy, Instant updatedAt,
                         UUID updatedBy) implements ProjectItem {
 
     static Milestone create(ProjectId project, MilestoneDetails d, boolean shared, UUID actor, Instant now) {
-        return new Milestone(MilestoneId.newId(), project, d.title(), d.dueDate(), d.done(), shared, null, now, actor,
+        return new Milestone(MilestoneId.newId(), project, d.title(), d.dueDate(), d.done(), shared, null, null, now, actor,
                 now, actor);
     }
 
@@ -22,17 +22,23 @@ public record Milestone(@Id MilestoneId id, ProjectId projectId, String title, L
     public Milestone apply(ItemDetails details, UUID actor, Instant now) {
         MilestoneDetails d = (MilestoneDetails) details;
         return new Milestone(id, projectId, d.title(), d.dueDate(), d.done(), d.shared() == null ? shared : d.shared(),
-                version, createdAt, createdBy, now, actor);
+                externalRef, version, createdAt, createdBy, now, actor);
     }
 
     @Override
     public Milestone withShared(boolean newShared, UUID actor, Instant now) {
-        return new Milestone(id, projectId, title, dueDate, done, newShared, version, createdAt, createdBy, now, actor);
+        return new Milestone(id, projectId, title, dueDate, done, newShared, externalRef, version, createdAt, createdBy, now, actor);
     }
 
     @Override
     public MilestoneDetails details() {
         return new MilestoneDetails(title, dueDate, done, shared);
+    }
+
+    @Override
+    public Milestone withExternalRef(String ref) {
+        return new Milestone(id, projectId, title, dueDate, done, shared, ref, version, createdAt, createdBy, updatedAt,
+                updatedBy);
     }
 
     @Override

@@ -10,28 +10,34 @@ import org.springframework.data.relational.core.mapping.Table;
 /** A document written in Foyer; its body is sanitized rich text. */
 @Table("project_document")
 public record ProjectDocument(@Id DocumentId id, ProjectId projectId, String title, String body, boolean shared,
-                            @Version Long version, Instant createdAt, UUID createdBy, Instant updatedAt,
+                            String externalRef, @Version Long version, Instant createdAt, UUID createdBy, Instant updatedAt,
                             UUID updatedBy) implements ProjectItem {
 
     static ProjectDocument create(ProjectId project, DocumentDetails d, boolean shared, UUID actor, Instant now) {
-        return new ProjectDocument(DocumentId.newId(), project, d.title(), d.body(), shared, null, now, actor, now, actor);
+        return new ProjectDocument(DocumentId.newId(), project, d.title(), d.body(), shared, null, null, now, actor, now, actor);
     }
 
     @Override
     public ProjectDocument apply(ItemDetails details, UUID actor, Instant now) {
         DocumentDetails d = (DocumentDetails) details;
-        return new ProjectDocument(id, projectId, d.title(), d.body(), d.shared() == null ? shared : d.shared(), version,
-                createdAt, createdBy, now, actor);
+        return new ProjectDocument(id, projectId, d.title(), d.body(), d.shared() == null ? shared : d.shared(),
+                externalRef, version, createdAt, createdBy, now, actor);
     }
 
     @Override
     public ProjectDocument withShared(boolean newShared, UUID actor, Instant now) {
-        return new ProjectDocument(id, projectId, title, body, newShared, version, createdAt, createdBy, now, actor);
+        return new ProjectDocument(id, projectId, title, body, newShared, externalRef, version, createdAt, createdBy, now, actor);
     }
 
     @Override
     public DocumentDetails details() {
         return new DocumentDetails(title, body, shared);
+    }
+
+    @Override
+    public ProjectDocument withExternalRef(String ref) {
+        return new ProjectDocument(id, projectId, title, body, shared, ref, version, createdAt, createdBy, updatedAt,
+                updatedBy);
     }
 
     @Override

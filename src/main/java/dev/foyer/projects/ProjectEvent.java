@@ -11,30 +11,36 @@ import org.springframework.data.relational.core.mapping.Table;
 /** An event of the project; start and end are wall-clock times in the organization's time zone. */
 @Table("project_event")
 public record ProjectEvent(@Id EventId id, ProjectId projectId, String title, LocalDateTime startsAt,
-                           LocalDateTime endsAt, String description, boolean shared, @Version Long version,
+                           LocalDateTime endsAt, String description, boolean shared, String externalRef, @Version Long version,
                            Instant createdAt, UUID createdBy, Instant updatedAt, UUID updatedBy) implements ProjectItem {
 
     static ProjectEvent create(ProjectId project, EventDetails d, boolean shared, UUID actor, Instant now) {
         return new ProjectEvent(EventId.newId(), project, d.title(), d.startsAt(), d.endsAt(), d.description(), shared,
-                null, now, actor, now, actor);
+                null, null, now, actor, now, actor);
     }
 
     @Override
     public ProjectEvent apply(ItemDetails details, UUID actor, Instant now) {
         EventDetails d = (EventDetails) details;
         return new ProjectEvent(id, projectId, d.title(), d.startsAt(), d.endsAt(), d.description(),
-                d.shared() == null ? shared : d.shared(), version, createdAt, createdBy, now, actor);
+                d.shared() == null ? shared : d.shared(), externalRef, version, createdAt, createdBy, now, actor);
     }
 
     @Override
     public ProjectEvent withShared(boolean newShared, UUID actor, Instant now) {
-        return new ProjectEvent(id, projectId, title, startsAt, endsAt, description, newShared, version, createdAt,
+        return new ProjectEvent(id, projectId, title, startsAt, endsAt, description, newShared, externalRef, version, createdAt,
                 createdBy, now, actor);
     }
 
     @Override
     public EventDetails details() {
         return new EventDetails(title, startsAt, endsAt, description, shared);
+    }
+
+    @Override
+    public ProjectEvent withExternalRef(String ref) {
+        return new ProjectEvent(id, projectId, title, startsAt, endsAt, description, shared, ref, version, createdAt,
+                createdBy, updatedAt, updatedBy);
     }
 
     @Override

@@ -28,6 +28,8 @@ public sealed interface ProjectItem permits TaskList, Task, Milestone, ProjectUp
 
     Instant updatedAt();
 
+    UUID updatedBy();
+
     /** The item as it is now, in the shape staff edit it. */
     ItemDetails details();
 
@@ -36,6 +38,16 @@ public sealed interface ProjectItem permits TaskList, Task, Milestone, ProjectUp
 
     /** A copy shown on the portal or not. */
     ProjectItem withShared(boolean shared, UUID actor, Instant now);
+
+    /** The item's id in the system a sync brings it from (unique per kind), or null; comments have none. */
+    default String externalRef() {
+        return null;
+    }
+
+    /** A copy with this external reference (the caller saves it with its other changes). */
+    default ProjectItem withExternalRef(String ref) {
+        throw new UnsupportedOperationException(kind() + " has no external reference");
+    }
 
     default long currentVersion() {
         return version() == null ? 0 : version();

@@ -1,10 +1,12 @@
 package dev.foyer.projects;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,9 +16,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
+import dev.foyer.api.ApiAccess;
+import dev.foyer.api.ApiPrincipal;
 import dev.foyer.audit.ChangeAction;
 import dev.foyer.audit.ChangeAuthor;
 import dev.foyer.audit.RecordHistory;
+import dev.foyer.directory.Upserted;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
 import dev.foyer.shared.StaleVersionException;
@@ -153,25 +158,7 @@ public class ProjectItems {
     @Transactional
     public ProjectItem create(StaffPrincipal actor, ProjectId project, ItemDetails input) {
         requireWork(actor, project);
-        ItemDetails details = checked(project, input);
-        Instant now = clock.instant();
-        UUID by = actor.id().value();
-        boolean shared = details.shared() != null ? details.shared() : sharingDefaults.sharedByDefault(details.kind());
-        ProjectItem item = switch (details) {
-            case TaskListDetails d -> TaskList.create(project, d, nextPosition("task_list", "project_id", project.value()),
-                    by, now);
-            case TaskDetails d -> Task.create(project, d, shared,
-                    nextPosition("task", "task_list_id", d.taskList().value()), by, now);
-            case MilestoneDetails d -> Milestone.create(project, d, shared, by, now);
-            case UpdateDetails d -> ProjectUpdate.create(project, d, shared, by, now);
-            case DocumentDetails d -> ProjectDocument.create(project, d, shared, by, now);
-            case EventDetails d -> ProjectEvent.create(project, d, shared, by, now);
-            case CommentDetails d -> throw new IllegalArgumentException("Comments are added with comment()");
-        };
-        ProjectItem saved = aggregates.insert(item);
-        recordCreated(actor, saved);
-        log.info("Staff user {} added {} {} to project {}", actor.email(), saved.kind(), saved.uuid(), project);
-        return saved;
+        return insert(Writer.of(actor), project, input, null);
     }
 
     /** Comments on the project itself ({@code itemKind} and {@code itemId} null) or on one of its items. */
@@ -179,17 +166,7 @@ public class ProjectItems {
     public ProjectComment comment(StaffPrincipal actor, ProjectId project, ItemKind itemKind, UUID itemId,
                                   CommentDetails input) {
         requireWork(actor, project);
-        if ((itemKind == null) != (itemId == null) || itemKind == ItemKind.COMMENT
-                || (itemId != null && find(actor, project, itemKind, itemId).isEmpty())) {
-            throw ProjectsException.of("", "record.error.notFound");
-        }
-        CommentDetails details = input.validated();
-        boolean shared = details.shared() != null ? details.shared() : sharingDefaults.sharedByDefault(ItemKind.COMMENT);
-        ProjectComment saved = aggregates.insert(ProjectComment.create(project, itemKind, itemId, details, shared,
-                actor.id().value(), clock.instant()));
-        recordCreated(actor, saved);
-        log.info("Staff user {} commented on project {} ({} {})", actor.email(), project, itemKind, itemId);
-        return saved;
+        return insertComment(Writer.of(actor), project, itemKind, itemId, input);
     }
 
     @Transactional
@@ -200,17 +177,7 @@ public class ProjectItems {
         if (input.kind() != kind) {
             throw new IllegalArgumentException("Details of a " + input.kind() + " for a " + kind);
         }
-        ItemDetails details = checked(project, input);
-        ItemDetails before = item.details();
-        ProjectItem changed = item.apply(details, actor.id().value(), clock.instant());
-        if (changed instanceof Task task && !task.taskListId().equals(((Task) item).taskListId())) {
-            changed = task.atPosition(nextPosition("task", "task_list_id", task.taskListId().value()));
-        }
-        ProjectItem saved = save(changed);
-        history.record(kind.recordType(), id, saved.currentVersion(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
-                RecordHistory.diff(snapshot(before), snapshot(saved.details())));
-        log.info("Staff user {} edited {} {}", actor.email(), kind, id);
-        return saved;
+        return change(Writer.of(actor), item, input, item.externalRef(), Map.of());
     }
 
     /** The "Show on portal" switch (seed 002, ACC-4): takes effect at once; a stale version changes nothing. */
@@ -259,7 +226,224 @@ public class ProjectItems {
         return moved;
     }
 
+    // ---- for integrations (docs/api.md): every item but comments has an external reference
+
+    /** Items of one kind for an integration, oldest change first (docs/api.md, "Lists"). */
+    @Transactional(readOnly = true)
+    public Page<ProjectItem> changedSince(ApiPrincipal client, ItemKind kind, Instant since, Pageable pageable) {
+        ApiAccess.requireRead(client);
+        return page(kind, "updated_at >= :since",
+                Map.of("since", Timestamp.from(since == null ? Instant.EPOCH : since)), pageable, "updated_at, id");
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ProjectItem> find(ApiPrincipal client, ItemKind kind, UUID id) {
+        ApiAccess.requireRead(client);
+        return Optional.ofNullable((ProjectItem) aggregates.findById(kind.typedId(id), kind.type()));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ProjectItem> findByExternalRef(ApiPrincipal client, ItemKind kind, String externalRef) {
+        ApiAccess.requireRead(client);
+        return byExternalRef(kind, externalRef);
+    }
+
+    /**
+     * Adds an item of a project; a task's project may be left null (it is its task list's). Sharing
+     * starts as the details say, or as {@link SharingDefaults} say when they do not.
+     */
+    @Transactional
+    public ProjectItem create(ApiPrincipal client, ProjectId project, ItemDetails input, String externalRef) {
+        ApiAccess.requireWrite(client);
+        return insert(Writer.of(client), existingProject(project, input), input, externalRef);
+    }
+
+    /** Comments on the project itself ({@code itemKind} and {@code itemId} null) or on one of its items. */
+    @Transactional
+    public ProjectComment comment(ApiPrincipal client, ProjectId project, ItemKind itemKind, UUID itemId,
+                                  CommentDetails input) {
+        ApiAccess.requireWrite(client);
+        return insertComment(Writer.of(client), existingProject(project, input), itemKind, itemId, input);
+    }
+
+    /**
+     * Changes an item (a stale version changes nothing); its external reference becomes the given
+     * one. An item stays in its project: a different {@code project} is refused, null keeps it.
+     */
+    @Transactional
+    public ProjectItem update(ApiPrincipal client, ItemKind kind, UUID id, long expectedVersion, ProjectId project,
+                              ItemDetails input, String externalRef) {
+        ApiAccess.requireWrite(client);
+        ProjectItem item = load(kind, id, expectedVersion);
+        return change(Writer.of(client), item, input, externalRef, sameProject(item, project));
+    }
+
+    /**
+     * Creates the item of this kind with this external reference, or brings the existing one up to
+     * date; writes nothing when nothing differs, so a repeated sync changes nothing (docs/api.md).
+     */
+    @Transactional
+    public Upserted<ProjectItem> upsert(ApiPrincipal client, ItemKind kind, String externalRef, Long expectedVersion,
+                                        ProjectId project, ItemDetails input) {
+        ApiAccess.requireWrite(client);
+        requireExternalRefs(kind);
+        Optional<ProjectItem> existing = byExternalRef(kind, externalRef);
+        if (existing.isEmpty()) {
+            return new Upserted<>(insert(Writer.of(client), existingProject(project, input), input, externalRef), true);
+        }
+        ProjectItem item = existing.get();
+        if (expectedVersion != null && item.currentVersion() != expectedVersion) {
+            throw new StaleVersionException(kind + " " + item.uuid());
+        }
+        Map<String, String> projectProblem = sameProject(item, project);
+        if (projectProblem.isEmpty()) {
+            ItemDetails details = input.validated();
+            if (item.apply(details, item.updatedBy(), item.updatedAt()).equals(item)) {
+                return new Upserted<>(item, false);
+            }
+        }
+        return new Upserted<>(change(Writer.of(client), item, input, externalRef, projectProblem), false);
+    }
+
     // ---- internals
+
+    private ProjectItem insert(Writer writer, ProjectId project, ItemDetails input, String externalRef) {
+        ItemDetails details = checked(project, input, externalRefProblems(input.kind(), externalRef, null));
+        Instant now = clock.instant();
+        UUID by = writer.staffId();
+        boolean shared = details.shared() != null ? details.shared() : sharingDefaults.sharedByDefault(details.kind());
+        ProjectItem item = switch (details) {
+            case TaskListDetails d -> TaskList.create(project, d, nextPosition("task_list", "project_id", project.value()),
+                    by, now);
+            case TaskDetails d -> Task.create(project, d, shared,
+                    nextPosition("task", "task_list_id", d.taskList().value()), by, now);
+            case MilestoneDetails d -> Milestone.create(project, d, shared, by, now);
+            case UpdateDetails d -> ProjectUpdate.create(project, d, shared, by, now);
+            case DocumentDetails d -> ProjectDocument.create(project, d, shared, by, now);
+            case EventDetails d -> ProjectEvent.create(project, d, shared, by, now);
+            case CommentDetails d -> throw new IllegalArgumentException("Comments are added with comment()");
+        };
+        if (externalRef != null) {
+            item = item.withExternalRef(Problems.clean(externalRef));
+        }
+        ProjectItem saved = aggregates.insert(item);
+        recordCreated(writer, saved);
+        log.info("{} added {} {} to project {}", writer.logName(), saved.kind(), saved.uuid(), project);
+        return saved;
+    }
+
+    private ProjectComment insertComment(Writer writer, ProjectId project, ItemKind itemKind, UUID itemId,
+                                         CommentDetails input) {
+        if ((itemKind == null) != (itemId == null) || itemKind == ItemKind.COMMENT
+                || (itemId != null && Optional.ofNullable((ProjectItem) aggregates.findById(itemKind.typedId(itemId),
+                        itemKind.type())).filter(item -> item.projectId().equals(project)).isEmpty())) {
+            throw ProjectsException.of("", "record.error.notFound");
+        }
+        CommentDetails details = input.validated();
+        boolean shared = details.shared() != null ? details.shared() : sharingDefaults.sharedByDefault(ItemKind.COMMENT);
+        ProjectComment saved = aggregates.insert(ProjectComment.create(project, itemKind, itemId, details, shared,
+                writer.staffId(), clock.instant()));
+        recordCreated(writer, saved);
+        log.info("{} commented on project {} ({} {})", writer.logName(), project, itemKind, itemId);
+        return saved;
+    }
+
+    private ProjectItem change(Writer writer, ProjectItem item, ItemDetails input, String externalRef,
+                               Map<String, String> moreProblems) {
+        ItemKind kind = item.kind();
+        if (input.kind() != kind) {
+            throw new IllegalArgumentException("Details of a " + input.kind() + " for a " + kind);
+        }
+        Map<String, String> problems = new LinkedHashMap<>(moreProblems);
+        if (externalRef != null && !externalRef.equals(item.externalRef())) {
+            problems.putAll(externalRefProblems(kind, externalRef, item.uuid()));
+        }
+        ItemDetails details = checked(item.projectId(), input, problems);
+        ProjectItem changed = item.apply(details, writer.staffId(), clock.instant());
+        if (kind != ItemKind.COMMENT) {
+            changed = changed.withExternalRef(Problems.clean(externalRef));
+        }
+        if (changed instanceof Task task && !task.taskListId().equals(((Task) item).taskListId())) {
+            changed = task.atPosition(nextPosition("task", "task_list_id", task.taskListId().value()));
+        }
+        ProjectItem saved = save(changed);
+        history.record(kind.recordType(), item.uuid(), saved.currentVersion(), ChangeAction.UPDATED, writer.author(),
+                RecordHistory.diff(snapshot(item), snapshot(saved)));
+        log.info("{} edited {} {}", writer.logName(), kind, item.uuid());
+        return saved;
+    }
+
+    /** The project an integration names, which must exist; a task's is its task list's when not named. */
+    private ProjectId existingProject(ProjectId project, ItemDetails input) {
+        if (project == null && input instanceof TaskDetails task && task.taskList() != null) {
+            TaskList list = aggregates.findById(task.taskList(), TaskList.class);
+            if (list != null) {
+                return list.projectId();
+            }
+        }
+        if (project != null && aggregates.existsById(project, Project.class)) {
+            return project;
+        }
+        Map<String, String> problems = new LinkedHashMap<>();
+        try {
+            input.validated();
+        } catch (ProjectsException e) {
+            problems.putAll(e.problems());
+        }
+        if (input instanceof TaskDetails) {
+            problems.putIfAbsent("taskList", "task.error.taskList");
+        } else {
+            problems.put("project", "item.error.project");
+        }
+        throw new ProjectsException(problems);
+    }
+
+    private static Map<String, String> sameProject(ProjectItem item, ProjectId project) {
+        return project == null || project.equals(item.projectId()) ? Map.of()
+                : Map.of("project", "item.error.projectChanged");
+    }
+
+    private Map<String, String> externalRefProblems(ItemKind kind, String externalRef, UUID self) {
+        if (externalRef == null) {
+            return Map.of();
+        }
+        requireExternalRefs(kind);
+        Problems format = new Problems();
+        format.externalRef(externalRef);
+        try {
+            format.throwIfAny();
+        } catch (ProjectsException e) {
+            return e.problems();
+        }
+        String clean = Problems.clean(externalRef);
+        return clean != null && byExternalRef(kind, clean).filter(other -> !other.uuid().equals(self)).isPresent()
+                ? Map.of("externalRef", "record.error.externalRefTaken") : Map.of();
+    }
+
+    private static void requireExternalRefs(ItemKind kind) {
+        if (kind == ItemKind.COMMENT) {
+            throw new IllegalArgumentException("Comments have no external reference");
+        }
+    }
+
+    private Optional<ProjectItem> byExternalRef(ItemKind kind, String externalRef) {
+        if (kind == ItemKind.COMMENT || externalRef == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id from " + kind.table() + " where external_ref = :ref").param("ref", externalRef)
+                .query(UUID.class).optional()
+                .map(id -> (ProjectItem) aggregates.findById(kind.typedId(id), kind.type()));
+    }
+
+    private ProjectItem load(ItemKind kind, UUID id, long expectedVersion) {
+        ProjectItem item = Optional.ofNullable((ProjectItem) aggregates.findById(kind.typedId(id), kind.type()))
+                .orElseThrow(() -> ProjectsException.of("", "record.error.notFound"));
+        if (item.currentVersion() != expectedVersion) {
+            throw new StaleVersionException(kind + " " + id);
+        }
+        return item;
+    }
+
 
     private void requireWork(StaffPrincipal actor, ProjectId project) {
         ProjectAccess.requireView(actor);
@@ -287,25 +471,43 @@ public class ProjectItems {
         }
     }
 
-    private ItemDetails checked(ProjectId project, ItemDetails input) {
-        ItemDetails details = input.validated();
+    /** The validated details, or every problem at once: the input's, a task's list and assignee, then {@code more}. */
+    private ItemDetails checked(ProjectId project, ItemDetails input, Map<String, String> more) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        ItemDetails details = null;
+        try {
+            details = input.validated();
+        } catch (ProjectsException e) {
+            problems.putAll(e.problems());
+        }
         if (details instanceof TaskDetails task) {
-            Problems problems = new Problems();
             TaskList list = aggregates.findById(task.taskList(), TaskList.class);
             if (list == null || !list.projectId().equals(project)) {
-                problems.add("taskList", "task.error.taskList");
+                problems.put("taskList", "task.error.taskList");
             }
             if (task.assignee() != null && !projects.isStaffMember(project, task.assignee())) {
-                problems.add("assignee", "task.error.assignee");
+                problems.put("assignee", "task.error.assignee");
             }
-            problems.throwIfAny();
+        }
+        more.forEach(problems::putIfAbsent);
+        if (!problems.isEmpty()) {
+            throw new ProjectsException(problems);
         }
         return details;
     }
 
-    private void recordCreated(StaffPrincipal actor, ProjectItem saved) {
+    private void recordCreated(Writer writer, ProjectItem saved) {
         history.record(saved.kind().recordType(), saved.uuid(), saved.currentVersion(), ChangeAction.CREATED,
-                ChangeAuthor.of(actor), RecordHistory.diff(Map.of(), snapshot(saved.details())));
+                writer.author(), RecordHistory.diff(Map.of(), snapshot(saved)));
+    }
+
+    /** The item as its history shows it, with its external reference. */
+    private Map<String, String> snapshot(ProjectItem item) {
+        Map<String, String> fields = snapshot(item.details());
+        if (item.kind() != ItemKind.COMMENT) {
+            fields.put("externalRef", item.externalRef());
+        }
+        return fields;
     }
 
     /** The details as the history shows them: a task's list and assignee by name. */
@@ -334,6 +536,11 @@ public class ProjectItems {
             case DOCUMENT -> "lower(title), id";
             case EVENT -> "starts_at, id";
         };
+        return page(kind, where, params, pageable, order);
+    }
+
+    private Page<ProjectItem> page(ItemKind kind, String where, Map<String, Object> params, Pageable pageable,
+                                   String order) {
         long total = jdbc.sql("select count(*) from " + kind.table() + " where " + where).params(params)
                 .query(Long.class).single();
         List<UUID> ids = jdbc.sql("select id from " + kind.table() + " where " + where + " order by " + order

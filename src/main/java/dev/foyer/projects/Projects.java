@@ -1,5 +1,6 @@
 package dev.foyer.projects;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,16 +9,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.foyer.api.ApiAccess;
+import dev.foyer.api.ApiPrincipal;
 import dev.foyer.audit.ChangeAction;
 import dev.foyer.audit.ChangeAuthor;
 import dev.foyer.audit.RecordHistory;
 import dev.foyer.directory.Companies;
 import dev.foyer.directory.Company;
 import dev.foyer.directory.CompanyId;
+import dev.foyer.directory.Upserted;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
 import dev.foyer.shared.StaleVersionException;
@@ -39,6 +45,8 @@ public class Projects {
     public static final String RECORD_TYPE = "project";
     /** The most staff users a chooser offers at once. */
     static final int MAX_CHOICES = 200;
+    /** The most staff members a project page lists (bounded reads, issue 3). */
+    static final int MAX_STAFF_MEMBERS = 500;
     private static final Logger log = LoggerFactory.getLogger(Projects.class);
 
     private final JdbcAggregateOperations aggregates;
@@ -115,25 +123,106 @@ public class Projects {
     @Transactional
     public Project create(StaffPrincipal actor, ProjectDetails input) {
         ProjectAccess.requireManage(actor);
-        ProjectDetails details = checked(actor, input, null);
-        Project project = aggregates.insert(Project.create(details, actor.id().value(), clock.instant()));
-        history.record(RECORD_TYPE, project.id().value(), project.currentVersion(), ChangeAction.CREATED,
-                ChangeAuthor.of(actor), RecordHistory.diff(Map.of(), details.snapshot(companyName(actor, details.company()))));
-        log.info("Staff user {} created project {} ({})", actor.email(), project.name(), project.id());
-        return project;
+        return create(Writer.of(actor), input, company -> companies.find(actor, company));
     }
 
     @Transactional
     public Project update(StaffPrincipal actor, ProjectId id, long expectedVersion, ProjectDetails input) {
         ProjectAccess.requireManage(actor);
-        Project project = load(id, expectedVersion);
-        ProjectDetails details = checked(actor, input, id);
+        return update(Writer.of(actor), load(id, expectedVersion), input, company -> companies.find(actor, company));
+    }
+
+    // ---- for integrations (docs/api.md)
+
+    @Transactional
+    public Project create(ApiPrincipal client, ProjectDetails input) {
+        ApiAccess.requireWrite(client);
+        return create(Writer.of(client), input, company -> companies.find(client, company));
+    }
+
+    @Transactional
+    public Project update(ApiPrincipal client, ProjectId id, long expectedVersion, ProjectDetails input) {
+        ApiAccess.requireWrite(client);
+        return update(Writer.of(client), load(id, expectedVersion), input, company -> companies.find(client, company));
+    }
+
+    /**
+     * Creates the project with this external reference, or brings the existing one up to date;
+     * writes nothing when nothing differs, so a repeated sync changes nothing (docs/api.md).
+     */
+    @Transactional
+    public Upserted<Project> upsert(ApiPrincipal client, String externalRef, Long expectedVersion, ProjectDetails input) {
+        ApiAccess.requireWrite(client);
+        Function<CompanyId, Optional<Company>> lookup = company -> companies.find(client, company);
+        ProjectDetails withRef = new ProjectDetails(input.company(), input.name(), input.description(), input.status(),
+                input.startDate(), input.dueDate(), externalRef);
+        Optional<Project> existing = byExternalRef(externalRef);
+        if (existing.isEmpty()) {
+            return new Upserted<>(create(Writer.of(client), withRef, lookup), true);
+        }
+        Project project = existing.get();
+        if (expectedVersion != null && project.currentVersion() != expectedVersion) {
+            throw new StaleVersionException("project " + project.id());
+        }
+        if (withRef.validated().equals(project.details())) {
+            return new Upserted<>(project, false);
+        }
+        return new Upserted<>(update(Writer.of(client), project, withRef, lookup), false);
+    }
+
+    /** Projects for an integration, oldest change first (docs/api.md, "Lists"). */
+    @Transactional(readOnly = true)
+    public Page<Project> changedSince(ApiPrincipal client, Instant since, Pageable pageable) {
+        ApiAccess.requireRead(client);
+        Timestamp from = Timestamp.from(since == null ? Instant.EPOCH : since);
+        long total = jdbc.sql("select count(*) from project where updated_at >= :since")
+                .param("since", from).query(Long.class).single();
+        List<ProjectId> ids = jdbc.sql("""
+                        select id from project where updated_at >= :since
+                        order by updated_at, id limit :limit offset :offset""")
+                .param("since", from).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query((rs, n) -> new ProjectId(rs.getObject("id", UUID.class))).list();
+        Map<ProjectId, Project> byId = new HashMap<>();
+        aggregates.findAllById(ids, Project.class).forEach(project -> byId.put(project.id(), project));
+        return new PageImpl<>(ids.stream().map(byId::get).filter(Objects::nonNull).toList(), pageable, total);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Project> find(ApiPrincipal client, ProjectId id) {
+        ApiAccess.requireRead(client);
+        return Optional.ofNullable(aggregates.findById(id, Project.class));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Project> findByExternalRef(ApiPrincipal client, String externalRef) {
+        ApiAccess.requireRead(client);
+        return byExternalRef(externalRef);
+    }
+
+    private Optional<Project> byExternalRef(String externalRef) {
+        return jdbc.sql("select id from project where external_ref = :ref").param("ref", externalRef)
+                .query((rs, n) -> new ProjectId(rs.getObject("id", UUID.class))).optional()
+                .map(id -> aggregates.findById(id, Project.class));
+    }
+
+    private Project create(Writer writer, ProjectDetails input, Function<CompanyId, Optional<Company>> lookup) {
+        ProjectDetails details = checked(lookup, input, null);
+        Project project = aggregates.insert(Project.create(details, writer.staffId(), clock.instant()));
+        history.record(RECORD_TYPE, project.id().value(), project.currentVersion(), ChangeAction.CREATED,
+                writer.author(), RecordHistory.diff(Map.of(), details.snapshot(companyName(lookup, details.company()))));
+        log.info("{} created project {} ({})", writer.logName(), project.name(), project.id());
+        return project;
+    }
+
+    private Project update(Writer writer, Project project, ProjectDetails input,
+                           Function<CompanyId, Optional<Company>> lookup) {
+        ProjectDetails details = checked(lookup, input, project.id());
         ProjectDetails before = project.details();
-        Project saved = save(project.apply(details, actor.id().value(), clock.instant()));
-        history.record(RECORD_TYPE, id.value(), saved.currentVersion(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
-                RecordHistory.diff(before.snapshot(companyName(actor, before.company())),
-                        details.snapshot(companyName(actor, details.company()))));
-        log.info("Staff user {} edited project {}", actor.email(), id);
+        Project saved = save(project.apply(details, writer.staffId(), clock.instant()));
+        history.record(RECORD_TYPE, project.id().value(), saved.currentVersion(), ChangeAction.UPDATED,
+                writer.author(), RecordHistory.diff(before.snapshot(companyName(lookup, before.company())),
+                        details.snapshot(companyName(lookup, details.company()))));
+        log.info("{} edited project {}", writer.logName(), project.id());
         return saved;
     }
 
@@ -164,14 +253,14 @@ public class Projects {
         return changeStaff(actor, project, project.withoutStaffMember(member, actor.id().value(), clock.instant()));
     }
 
-    /** The project's staff members by name (a project has a handful; the query stops at 500). */
+    /** The project's staff members by name (at most {@value #MAX_STAFF_MEMBERS}). */
     @Transactional(readOnly = true)
     public List<StaffName> staffMembers(StaffPrincipal actor, ProjectId id) {
         ProjectAccess.requireView(actor);
         return jdbc.sql("""
                         select s.id, s.display_name from project_staff_member m join staff_user s on s.id = m.staff_user_id
-                        where m.project_id = :project order by lower(s.display_name), s.id limit 500""")
-                .param("project", id.value())
+                        where m.project_id = :project order by lower(s.display_name), s.id limit :limit""")
+                .param("project", id.value()).param("limit", MAX_STAFF_MEMBERS)
                 .query((rs, n) -> new StaffName(new StaffUserId(rs.getObject("id", UUID.class)), rs.getString("display_name")))
                 .list();
     }
@@ -240,10 +329,11 @@ public class Projects {
         }
     }
 
-    private ProjectDetails checked(StaffPrincipal actor, ProjectDetails input, ProjectId self) {
+    private ProjectDetails checked(Function<CompanyId, Optional<Company>> lookup, ProjectDetails input,
+                                   ProjectId self) {
         ProjectDetails details = input.validated();
         Problems problems = new Problems();
-        if (companies.find(actor, details.company()).isEmpty()) {
+        if (lookup.apply(details.company()).isEmpty()) {
             problems.add("company", "project.error.company");
         }
         if (details.externalRef() != null && jdbc.sql("select id from project where external_ref = :ref")
@@ -255,8 +345,8 @@ public class Projects {
         return details;
     }
 
-    private String companyName(StaffPrincipal actor, CompanyId id) {
-        return id == null ? null : companies.find(actor, id).map(Company::name).orElse(null);
+    private static String companyName(Function<CompanyId, Optional<Company>> lookup, CompanyId id) {
+        return id == null ? null : lookup.apply(id).map(Company::name).orElse(null);
     }
 
     Instant now() {

@@ -14,36 +14,42 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("task")
 public record Task(@Id TaskId id, ProjectId projectId, TaskListId taskListId, String title, String description,
                    TaskStatus status, @Column("assignee_id") StaffUserId assignee, LocalDate dueDate, int position,
-                   boolean shared, @Version Long version, Instant createdAt, UUID createdBy, Instant updatedAt,
+                   boolean shared, String externalRef, @Version Long version, Instant createdAt, UUID createdBy, Instant updatedAt,
                    UUID updatedBy) implements ProjectItem {
 
     static Task create(ProjectId project, TaskDetails d, boolean shared, int position, UUID actor, Instant now) {
         return new Task(TaskId.newId(), project, d.taskList(), d.title(), d.description(), d.status(), d.assignee(),
-                d.dueDate(), position, shared, null, now, actor, now, actor);
+                d.dueDate(), position, shared, null, null, now, actor, now, actor);
     }
 
     @Override
     public Task apply(ItemDetails details, UUID actor, Instant now) {
         TaskDetails d = (TaskDetails) details;
         return new Task(id, projectId, d.taskList(), d.title(), d.description(), d.status(), d.assignee(),
-                d.dueDate(), position, d.shared() == null ? shared : d.shared(), version, createdAt, createdBy, now,
+                d.dueDate(), position, d.shared() == null ? shared : d.shared(), externalRef, version, createdAt, createdBy, now,
                 actor);
     }
 
     Task atPosition(int newPosition) {
         return new Task(id, projectId, taskListId, title, description, status, assignee, dueDate, newPosition, shared,
-                version, createdAt, createdBy, updatedAt, updatedBy);
+                externalRef, version, createdAt, createdBy, updatedAt, updatedBy);
     }
 
     @Override
     public Task withShared(boolean newShared, UUID actor, Instant now) {
         return new Task(id, projectId, taskListId, title, description, status, assignee, dueDate, position, newShared,
-                version, createdAt, createdBy, now, actor);
+                externalRef, version, createdAt, createdBy, now, actor);
     }
 
     @Override
     public TaskDetails details() {
         return new TaskDetails(taskListId, title, description, status, assignee, dueDate, shared);
+    }
+
+    @Override
+    public Task withExternalRef(String ref) {
+        return new Task(id, projectId, taskListId, title, description, status, assignee, dueDate, position, shared, ref,
+                version, createdAt, createdBy, updatedAt, updatedBy);
     }
 
     @Override

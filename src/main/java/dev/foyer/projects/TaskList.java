@@ -9,17 +9,17 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** A named, ordered group of a project's tasks. Shown on the portal while it holds a shared task (ACC-4). */
 @Table("task_list")
-public record TaskList(@Id TaskListId id, ProjectId projectId, String name, int position, @Version Long version,
+public record TaskList(@Id TaskListId id, ProjectId projectId, String name, int position, String externalRef, @Version Long version,
                        Instant createdAt, UUID createdBy, Instant updatedAt, UUID updatedBy) implements ProjectItem {
 
     static TaskList create(ProjectId project, TaskListDetails details, int position, UUID actor, Instant now) {
-        return new TaskList(TaskListId.newId(), project, details.name(), position, null, now, actor, now, actor);
+        return new TaskList(TaskListId.newId(), project, details.name(), position, null, null, now, actor, now, actor);
     }
 
     @Override
     public TaskList apply(ItemDetails details, UUID actor, Instant now) {
         TaskListDetails d = (TaskListDetails) details;
-        return new TaskList(id, projectId, d.name(), position, version, createdAt, createdBy, now, actor);
+        return new TaskList(id, projectId, d.name(), position, externalRef, version, createdAt, createdBy, now, actor);
     }
 
     @Override
@@ -30,6 +30,11 @@ public record TaskList(@Id TaskListId id, ProjectId projectId, String name, int 
     @Override
     public TaskListDetails details() {
         return new TaskListDetails(name);
+    }
+
+    @Override
+    public TaskList withExternalRef(String ref) {
+        return new TaskList(id, projectId, name, position, ref, version, createdAt, createdBy, updatedAt, updatedBy);
     }
 
     @Override

@@ -1,0 +1,113 @@
+package dev.foyer.projects.web;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.foyer.api.ApiController;
+import dev.foyer.api.ApiNotFoundException;
+import dev.foyer.api.ApiPage;
+import dev.foyer.api.ApiPaging;
+import dev.foyer.api.ApiPrincipal;
+import dev.foyer.api.InvalidApiRequestException;
+import dev.foyer.api.UpdatedSince;
+import dev.foyer.projects.CommentDetails;
+import dev.foyer.projects.ItemKind;
+import dev.foyer.projects.ProjectComment;
+import dev.foyer.projects.ProjectId;
+import dev.foyer.projects.ProjectItem;
+import dev.foyer.projects.ProjectItems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Issue 3: comments on projects and their items for integrations — list, get and add. Comments
+ * have no external reference and are not changed through the API.
+ */
+@RestController
+@ApiController
+@RequestMapping(ProjectCommentsApiController.PATH)
+@Tag(name = "Project comments", description = "Comments on a project or one of its items; body is rich text (sanitized)")
+class ProjectCommentsApiController {
+
+    static final String PATH = "/api/v1/project-comments";
+
+    private final ProjectItems items;
+    private final ProjectsApiSupport support;
+
+    ProjectCommentsApiController(ProjectItems items, ProjectsApiSupport support) {
+        this.items = items;
+        this.support = support;
+    }
+
+    /** {@code itemType} is the item's kind as in the paths ({@code tasks}, {@code milestones}, ...), or null. */
+    record CommentRepresentation(String id, String projectId, String itemType, String itemId, String body,
+                                 boolean shared, String authorId, long version, Instant createdAt, Instant updatedAt) {
+        static CommentRepresentation of(ProjectItem item) {
+            ProjectComment c = (ProjectComment) item;
+            return new CommentRepresentation(c.id().toString(), c.projectId().toString(),
+                    c.itemKind() == null ? null : c.itemKind().slug(), c.itemId() == null ? null : c.itemId().toString(),
+                    c.body(), c.shared(), c.authorId() == null ? null : c.authorId().toString(), c.currentVersion(),
+                    c.createdAt(), c.updatedAt());
+        }
+    }
+
+    /**
+     * A comment as a client writes it: on the project (by id or external reference) itself, or on one
+     * of its items named by {@code itemType} ({@code task-lists}, {@code tasks}, {@code milestones},
+     * {@code updates}, {@code documents}, {@code events}) and {@code itemId}.
+     */
+    record CommentInput(String projectId, String projectExternalRef, String itemType, String itemId, String body,
+                        Boolean shared) {
+    }
+
+    @GetMapping
+    @Operation(summary = "List comments", description = "Comments with updatedAt >= updatedSince, ordered by updatedAt, then id.")
+    ApiPage<CommentRepresentation> list(@AuthenticationPrincipal ApiPrincipal client,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size,
+                                        @RequestParam(name = UpdatedSince.PARAMETER, required = false) String updatedSince) {
+        return ApiPage.of(items.changedSince(client, ItemKind.COMMENT, UpdatedSince.parse(updatedSince),
+                ApiPaging.of(page, size)), CommentRepresentation::of);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get a comment")
+    ResponseEntity<CommentRepresentation> get(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String id) {
+        ProjectItem comment = items.find(client, ItemKind.COMMENT, ProjectsApiSupport.itemId(id, ItemKind.COMMENT))
+                .orElseThrow(() -> new ApiNotFoundException("comment"));
+        return ProjectsApiSupport.ok(comment, CommentRepresentation::of, comment.currentVersion());
+    }
+
+    @PostMapping
+    @Operation(summary = "Add a comment", description = "shared defaults to the organization's sharing default.")
+    ResponseEntity<CommentRepresentation> create(@AuthenticationPrincipal ApiPrincipal client,
+                                                 @RequestBody CommentInput input) {
+        ProjectId project = support.project(client, input.projectId(), input.projectExternalRef());
+        if (project == null) {
+            throw new InvalidApiRequestException("projectId", "name the project by projectId or projectExternalRef");
+        }
+        ItemKind kind = null;
+        if (input.itemType() != null) {
+            kind = ItemKind.fromSlug(input.itemType()).filter(k -> k != ItemKind.COMMENT)
+                    .orElseThrow(() -> new InvalidApiRequestException("itemType", "is not a kind of project item"));
+        }
+        UUID itemId = ProjectsApiSupport.optionalId(input.itemId(), ItemKind::parseId, "itemId");
+        if ((kind == null) != (itemId == null)) {
+            throw new InvalidApiRequestException("itemId", "itemType and itemId go together");
+        }
+        ItemKind itemKind = kind;
+        ProjectComment comment = support.writing(() -> items.comment(client, project, itemKind, itemId,
+                new CommentDetails(input.body(), input.shared())));
+        return ProjectsApiSupport.created(comment, CommentRepresentation::of, PATH, comment.id(),
+                comment.currentVersion());
+    }
+}
