@@ -39,6 +39,8 @@ public class Projects {
     public static final String RECORD_TYPE = "project";
     /** The most staff users a chooser offers at once. */
     static final int MAX_CHOICES = 200;
+    /** A project's staff members shown at once; far more than a project team has. */
+    static final int MAX_STAFF_MEMBERS = 500;
     private static final Logger log = LoggerFactory.getLogger(Projects.class);
 
     private final JdbcAggregateOperations aggregates;
@@ -164,14 +166,14 @@ public class Projects {
         return changeStaff(actor, project, project.withoutStaffMember(member, actor.id().value(), clock.instant()));
     }
 
-    /** The project's staff members by name. */
+    /** The project's staff members by name (at most {@value #MAX_STAFF_MEMBERS}, bounded reads). */
     @Transactional(readOnly = true)
     public List<StaffName> staffMembers(StaffPrincipal actor, ProjectId id) {
         ProjectAccess.requireView(actor);
         return jdbc.sql("""
                         select s.id, s.display_name from project_staff_member m join staff_user s on s.id = m.staff_user_id
-                        where m.project_id = :project order by lower(s.display_name), s.id""")
-                .param("project", id.value())
+                        where m.project_id = :project order by lower(s.display_name), s.id limit :limit""")
+                .param("project", id.value()).param("limit", MAX_STAFF_MEMBERS)
                 .query((rs, n) -> new StaffName(new StaffUserId(rs.getObject("id", UUID.class)), rs.getString("display_name")))
                 .list();
     }
