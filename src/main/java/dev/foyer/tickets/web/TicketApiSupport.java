@@ -47,7 +47,9 @@ class TicketApiSupport {
         List<ApiFieldError> errors = new ArrayList<>(earlier);
         e.problems().forEach((field, key) -> {
             String name = field.isEmpty() ? null : API_FIELDS.getOrDefault(field, field);
-            if (errors.stream().noneMatch(error -> name != null && name.equals(error.field()))) {
+            // One entry per field: "company" is already answered by a problem with companyId or companyExternalRef.
+            if (errors.stream().noneMatch(error -> name != null && error.field() != null
+                    && error.field().startsWith(field))) {
                 errors.add(new ApiFieldError(name, messages.getMessage(key, null, key, Locale.ENGLISH)));
             }
         });
