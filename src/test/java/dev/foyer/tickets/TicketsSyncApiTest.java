@@ -112,6 +112,13 @@ class TicketsSyncApiTest {
 
         JsonNode byRef = JSON.readTree(api.get("/api/v1/tickets/by-external-ref?ref=" + run + "-7", writeToken).body());
         assertThat(byRef.get("id").asText()).isEqualTo(body.get("id").asText());
+
+        // A reference with a slash goes in the ref parameter.
+        String slashed = URLEncoder.encode(run + "/HD/1", StandardCharsets.UTF_8);
+        assertThat(put("/api/v1/tickets/by-external-ref?ref=" + slashed, ticket(company, 1)).statusCode()).isEqualTo(201);
+        assertThat(put("/api/v1/tickets/by-external-ref?ref=" + slashed, ticket(company, 1)).statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(api.get("/api/v1/tickets/by-external-ref?ref=" + slashed, writeToken).body())
+                .get("externalRef").asText()).isEqualTo(run + "/HD/1");
     }
 
     @Test

@@ -109,13 +109,19 @@ class TicketCommentsApiController {
                 .orElseThrow(() -> new ApiNotFoundException("ticket comment")));
     }
 
-    @GetMapping({PATH + "/by-external-ref/{ref}", PATH + "/by-external-ref"})
+    @GetMapping(PATH + "/by-external-ref/{ref}")
     @Operation(summary = "Get a comment by its external reference")
-    ResponseEntity<CommentRepresentation> getByRef(@AuthenticationPrincipal ApiPrincipal client,
-                                                   @PathVariable(required = false) String ref,
-                                                   @RequestParam(name = "ref", required = false) String refParameter) {
-        return ok(comments.findByExternalRef(client, TicketApiSupport.externalRef(ref != null ? ref : refParameter))
+    ResponseEntity<CommentRepresentation> getByRef(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String ref) {
+        return ok(comments.findByExternalRef(client, TicketApiSupport.externalRef(ref))
                 .orElseThrow(() -> new ApiNotFoundException("ticket comment")));
+    }
+
+    @GetMapping(PATH + "/by-external-ref")
+    @Operation(summary = "Get a comment by its external reference, given as the ref parameter",
+            description = "For references containing '/'.")
+    ResponseEntity<CommentRepresentation> getByRefParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                                            @RequestParam(required = false) String ref) {
+        return getByRef(client, ref);
     }
 
     @PostMapping(PER_TICKET)
@@ -152,15 +158,13 @@ class TicketCommentsApiController {
         }
     }
 
-    @PutMapping({PATH + "/by-external-ref/{ref}", PATH + "/by-external-ref"})
+    @PutMapping(PATH + "/by-external-ref/{ref}")
     @Operation(summary = "Add or update a comment by its external reference",
             description = "201 when created (ticketId or ticketExternalRef and body required), 200 when updated "
                     + "(only 'shared' changes); nothing is written when nothing differs.")
-    ResponseEntity<CommentRepresentation> upsert(@AuthenticationPrincipal ApiPrincipal client,
-                                                 @PathVariable(required = false) String ref,
-                                                 @RequestParam(name = "ref", required = false) String refParameter,
+    ResponseEntity<CommentRepresentation> upsert(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String ref,
                                                  @RequestBody CommentInput input) {
-        String externalRef = TicketApiSupport.externalRef(ref != null ? ref : refParameter);
+        String externalRef = TicketApiSupport.externalRef(ref);
         TicketId ticket = ticketIdOf(input);
         if (ticket == null && input.ticketExternalRef() != null) {
             ticket = tickets.findByExternalRef(client, input.ticketExternalRef()).map(Ticket::id)
@@ -174,6 +178,15 @@ class TicketCommentsApiController {
         } catch (TicketException e) {
             throw support.refused(e, "ticket comment");
         }
+    }
+
+    @PutMapping(PATH + "/by-external-ref")
+    @Operation(summary = "Add or update a comment by its external reference, given as the ref parameter",
+            description = "For references containing '/'; otherwise as PUT /by-external-ref/{ref}.")
+    ResponseEntity<CommentRepresentation> upsertByParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                                            @RequestParam(required = false) String ref,
+                                                            @RequestBody CommentInput input) {
+        return upsert(client, ref, input);
     }
 
     private Ticket visibleTicket(ApiPrincipal client, String ticketId) {

@@ -101,15 +101,20 @@ class TicketsApiController {
         return TicketApiSupport.ok(TicketRepresentation.of(ticket), ticket.version());
     }
 
-    @GetMapping({"/by-external-ref/{ref}", "/by-external-ref"})
-    @Operation(summary = "Get a ticket by its external reference",
-            description = "A reference containing '/' goes in the ref parameter instead of the path.")
-    ResponseEntity<TicketRepresentation> getByRef(@AuthenticationPrincipal ApiPrincipal client,
-                                                  @PathVariable(required = false) String ref,
-                                                  @RequestParam(name = "ref", required = false) String refParameter) {
-        Ticket ticket = tickets.findByExternalRef(client, TicketApiSupport.externalRef(ref != null ? ref : refParameter))
+    @GetMapping("/by-external-ref/{ref}")
+    @Operation(summary = "Get a ticket by its external reference")
+    ResponseEntity<TicketRepresentation> getByRef(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String ref) {
+        Ticket ticket = tickets.findByExternalRef(client, TicketApiSupport.externalRef(ref))
                 .orElseThrow(() -> new ApiNotFoundException("ticket"));
         return TicketApiSupport.ok(TicketRepresentation.of(ticket), ticket.version());
+    }
+
+    @GetMapping("/by-external-ref")
+    @Operation(summary = "Get a ticket by its external reference, given as the ref parameter",
+            description = "For references containing '/'.")
+    ResponseEntity<TicketRepresentation> getByRefParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                                           @RequestParam(required = false) String ref) {
+        return getByRef(client, ref);
     }
 
     @PostMapping
@@ -150,15 +155,12 @@ class TicketsApiController {
         }
     }
 
-    @PutMapping({"/by-external-ref/{ref}", "/by-external-ref"})
+    @PutMapping("/by-external-ref/{ref}")
     @Operation(summary = "Open or update a ticket by its external reference",
-            description = "201 when created, 200 when updated; nothing is written when nothing differs. "
-                    + "A reference containing '/' goes in the ref parameter instead of the path.")
-    ResponseEntity<TicketRepresentation> upsert(@AuthenticationPrincipal ApiPrincipal client,
-                                                @PathVariable(required = false) String ref,
-                                                @RequestParam(name = "ref", required = false) String refParameter,
+            description = "201 when created, 200 when updated; nothing is written when nothing differs.")
+    ResponseEntity<TicketRepresentation> upsert(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String ref,
                                                 @RequestBody TicketInput input) {
-        String externalRef = TicketApiSupport.externalRef(ref != null ? ref : refParameter);
+        String externalRef = TicketApiSupport.externalRef(ref);
         List<ApiFieldError> problems = new ArrayList<>();
         TicketDetails details = details(client, input, externalRef, problems);
         TicketStatus status = TicketApiSupport.value(TicketStatus.class, input.status(), "status", problems);
@@ -169,6 +171,15 @@ class TicketsApiController {
         } catch (TicketException e) {
             throw support.refused(e, problems, "ticket");
         }
+    }
+
+    @PutMapping("/by-external-ref")
+    @Operation(summary = "Open or update a ticket by its external reference, given as the ref parameter",
+            description = "For references containing '/'; otherwise as PUT /by-external-ref/{ref}.")
+    ResponseEntity<TicketRepresentation> upsertByParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                                           @RequestParam(required = false) String ref,
+                                                           @RequestBody TicketInput input) {
+        return upsert(client, ref, input);
     }
 
     /** Problems found while reading the input, together with every problem of the fields themselves. */
