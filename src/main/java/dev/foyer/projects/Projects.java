@@ -39,8 +39,6 @@ public class Projects {
     public static final String RECORD_TYPE = "project";
     /** The most staff users a chooser offers at once. */
     static final int MAX_CHOICES = 200;
-    /** A project's staff members shown at once; far more than a project team has. */
-    static final int MAX_STAFF_MEMBERS = 500;
     private static final Logger log = LoggerFactory.getLogger(Projects.class);
 
     private final JdbcAggregateOperations aggregates;
@@ -166,14 +164,14 @@ public class Projects {
         return changeStaff(actor, project, project.withoutStaffMember(member, actor.id().value(), clock.instant()));
     }
 
-    /** The project's staff members by name (at most {@value #MAX_STAFF_MEMBERS}, bounded reads). */
+    /** The project's staff members by name (a project has a handful; the query stops at 500). */
     @Transactional(readOnly = true)
     public List<StaffName> staffMembers(StaffPrincipal actor, ProjectId id) {
         ProjectAccess.requireView(actor);
         return jdbc.sql("""
                         select s.id, s.display_name from project_staff_member m join staff_user s on s.id = m.staff_user_id
-                        where m.project_id = :project order by lower(s.display_name), s.id limit :limit""")
-                .param("project", id.value()).param("limit", MAX_STAFF_MEMBERS)
+                        where m.project_id = :project order by lower(s.display_name), s.id limit 500""")
+                .param("project", id.value())
                 .query((rs, n) -> new StaffName(new StaffUserId(rs.getObject("id", UUID.class)), rs.getString("display_name")))
                 .list();
     }
