@@ -1,10 +1,14 @@
 package dev.foyer.files;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.foyer.api.ApiAccess;
+import dev.foyer.api.ApiPrincipal;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
 import dev.foyer.shared.StaleVersionException;
@@ -84,6 +88,31 @@ public class FileTypes {
     @Transactional(readOnly = true)
     public Optional<FileType> find(StaffPrincipal actor, FileTypeId id) {
         requireManageFileTypes(actor);
+        return types.findById(id);
+    }
+
+    /**
+     * File types for an integration (read-only, docs/api.md): active and inactive, changed at or
+     * after {@code since}, oldest change first.
+     */
+    @Transactional(readOnly = true)
+    public Page<FileType> changedSince(ApiPrincipal client, Instant since, Pageable pageable) {
+        ApiAccess.requireRead(client);
+        Timestamp from = Timestamp.from(since == null ? Instant.EPOCH : since);
+        long total = jdbc.sql("select count(*) from file_type where updated_at >= :since").param("since", from)
+                .query(Long.class).single();
+        List<FileType> rows = jdbc.sql("""
+                        select * from file_type where updated_at >= :since
+                        order by updated_at, id limit :limit offset :offset""")
+                .param("since", from).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query(ROWS)
+                .list();
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<FileType> find(ApiPrincipal client, FileTypeId id) {
+        ApiAccess.requireRead(client);
         return types.findById(id);
     }
 

@@ -2,7 +2,8 @@
  * Files (issue 3): file types managed by admins, each marked "customer file" or not (seed 001),
  * and files attached to records of other modules, stored atomically through a {@link dev.foyer.files.FileStorage}.
  * Other modules say who may read and attach files to their records by declaring a
- * {@link dev.foyer.files.FileOwnerAccess} bean; an owner type without one is refused.
+ * {@link dev.foyer.files.FileOwnerAccess} bean; an owner type without one is refused. Integrations
+ * read file types under /api/v1/file-types (hence the dependency on {@code api}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Files", allowedDependencies = {"identity", "shared"})
+@org.springframework.modulith.ApplicationModule(displayName = "Files", allowedDependencies = {"identity", "api", "shared"})
 package dev.foyer.files;

@@ -69,18 +69,37 @@ public final class Ticket {
         return ticket;
     }
 
+    /**
+     * A new open ticket written through the API: an integration is nobody to follow it, so it has
+     * no members; {@code writer} (the token's creator) may be null.
+     */
+    static Ticket openThroughApi(long number, TicketDetails details, UUID writer, Instant now) {
+        Ticket ticket = new Ticket(TicketId.newId(), number, null, null, null, TicketStatus.OPEN, null, null, null,
+                null, Set.of(), null, now, writer, now, writer);
+        ticket.apply(details, writer, now);
+        return ticket;
+    }
+
     void apply(TicketDetails details, StaffUserId actor, Instant now) {
+        apply(details, actor.value(), now);
+    }
+
+    void apply(TicketDetails details, UUID writer, Instant now) {
         this.companyId = details.company();
         this.subject = details.subject();
         this.description = details.description();
         this.priority = details.priority();
         this.assigneeId = details.assignee();
         this.externalRef = details.externalRef();
-        touch(actor, now);
+        touch(writer, now);
     }
 
     /** Moves along the lifecycle ({@link TicketStatus#next()}); an illegal change is refused. */
     void changeStatus(TicketStatus target, StaffUserId actor, Instant now) {
+        changeStatus(target, actor.value(), now);
+    }
+
+    void changeStatus(TicketStatus target, UUID writer, Instant now) {
         if (!status.canMoveTo(target)) {
             throw TicketException.of("status", "ticket.error.transition");
         }
@@ -90,7 +109,7 @@ public final class Ticket {
         } else if (!target.done()) {
             this.resolvedAt = null;
         }
-        touch(actor, now);
+        touch(writer, now);
     }
 
     boolean addMember(StaffUserId member, StaffUserId actor, Instant now) {
@@ -110,8 +129,12 @@ public final class Ticket {
     }
 
     private void touch(StaffUserId actor, Instant now) {
+        touch(actor.value(), now);
+    }
+
+    private void touch(UUID writer, Instant now) {
         this.updatedAt = now;
-        this.updatedBy = actor.value();
+        this.updatedBy = writer;
     }
 
     public TicketDetails details() {

@@ -22,6 +22,7 @@ public final class TicketComment {
     private final String body;
     private boolean shared;
     private final StaffUserId authorId;
+    private String externalRef;
     @Version
     private Long version;
     private final Instant createdAt;
@@ -31,12 +32,13 @@ public final class TicketComment {
 
     @PersistenceCreator
     TicketComment(TicketCommentId id, TicketId ticketId, String body, boolean shared, StaffUserId authorId,
-                  Long version, Instant createdAt, UUID createdBy, Instant updatedAt, UUID updatedBy) {
+                  String externalRef, Long version, Instant createdAt, UUID createdBy, Instant updatedAt, UUID updatedBy) {
         this.id = id;
         this.ticketId = ticketId;
         this.body = body;
         this.shared = shared;
         this.authorId = authorId;
+        this.externalRef = externalRef;
         this.version = version;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
@@ -45,14 +47,26 @@ public final class TicketComment {
     }
 
     static TicketComment post(TicketId ticket, String sanitizedBody, boolean shared, StaffUserId author, Instant now) {
-        return new TicketComment(TicketCommentId.newId(), ticket, sanitizedBody, shared, author, null, now,
+        return new TicketComment(TicketCommentId.newId(), ticket, sanitizedBody, shared, author, null, null, now,
                 author.value(), now, author.value());
     }
 
+    /** A comment written through the API, authored by the token's creator ({@code author} may be null). */
+    static TicketComment postThroughApi(TicketId ticket, String sanitizedBody, boolean shared, StaffUserId author,
+                                        String externalRef, Instant now) {
+        UUID writer = author == null ? null : author.value();
+        return new TicketComment(TicketCommentId.newId(), ticket, sanitizedBody, shared, author, externalRef, null,
+                now, writer, now, writer);
+    }
+
     void share(boolean shared, StaffUserId actor, Instant now) {
+        share(shared, actor.value(), now);
+    }
+
+    void share(boolean shared, UUID writer, Instant now) {
         this.shared = shared;
         this.updatedAt = now;
-        this.updatedBy = actor.value();
+        this.updatedBy = writer;
     }
 
     public TicketCommentId id() {
@@ -74,6 +88,10 @@ public final class TicketComment {
 
     public StaffUserId authorId() {
         return authorId;
+    }
+
+    public String externalRef() {
+        return externalRef;
     }
 
     public long version() {

@@ -1,15 +1,21 @@
 package dev.foyer.tickets;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.foyer.api.ApiAccess;
+import dev.foyer.api.ApiPrincipal;
 import dev.foyer.audit.ChangeAction;
 import dev.foyer.audit.ChangeAuthor;
 import dev.foyer.audit.RecordHistory;
+import dev.foyer.directory.Upserted;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
 import dev.foyer.shared.RichText;
@@ -91,13 +97,7 @@ public class TicketComments {
     public TicketComment add(StaffPrincipal actor, TicketId ticketId, String body, Boolean shared) {
         TicketAccess.requireComment(actor);
         Ticket ticket = tickets.load(actor, ticketId);
-        String safe = RichText.sanitize(body);
-        if (RichText.isBlank(safe)) {
-            throw TicketException.of("body", "ticketComment.error.body");
-        }
-        if (safe.length() > RichText.MAX_LENGTH) {
-            throw TicketException.of("body", "ticketComment.error.bodyTooLong");
-        }
+        String safe = checkedBody(body);
         boolean share = shared == null ? sharedByDefault() : shared;
         TicketComment comment = comments.save(TicketComment.post(ticket.id(), safe, share, actor.id(),
                 clock.instant()));
@@ -131,6 +131,164 @@ public class TicketComments {
         log.info("Staff user {} set comment {} on ticket {} to {}", actor.email(), id, ticketId,
                 shared ? "shown on portal" : "internal");
         return saved;
+    }
+
+    // ---- The REST API (issue 3 item 9, docs/api.md): an integration acts through its API token. ----
+
+    /**
+     * Comments on tickets an integration may see (of one ticket, or of all when {@code ticket} is
+     * null) changed at or after {@code since}, oldest change first.
+     */
+    @Transactional(readOnly = true)
+    public Page<TicketComment> changedSince(ApiPrincipal client, TicketId ticket, Instant since, Pageable pageable) {
+        ApiAccess.requireRead(client);
+        Timestamp from = Timestamp.from(since == null ? Instant.EPOCH : since);
+        String condition = """
+                 from ticket_comment c join ticket t on t.id = c.ticket_id join company co on co.id = t.company_id
+                where co.deleted_at is null and c.updated_at >= :since""" + (ticket == null ? "" : " and c.ticket_id = :ticket");
+        Map<String, Object> params = new HashMap<>();
+        params.put("since", from);
+        if (ticket != null) {
+            params.put("ticket", ticket.value());
+        }
+        long total = jdbc.sql("select count(*)" + condition).params(params).query(Long.class).single();
+        List<TicketCommentId> ids = jdbc.sql("select c.id" + condition
+                        + " order by c.updated_at, c.id limit :limit offset :offset")
+                .params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query((rs, n) -> new TicketCommentId(rs.getObject("id", UUID.class))).list();
+        Map<TicketCommentId, TicketComment> byId = new HashMap<>();
+        comments.findAllById(ids).forEach(comment -> byId.put(comment.id(), comment));
+        return new PageImpl<>(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList(), pageable,
+                total);
+    }
+
+    /** A comment whose ticket the integration may see. */
+    @Transactional(readOnly = true)
+    public Optional<TicketComment> find(ApiPrincipal client, TicketCommentId id) {
+        ApiAccess.requireRead(client);
+        return comments.findById(id).filter(comment -> tickets.find(client, comment.ticketId()).isPresent());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<TicketComment> findByExternalRef(ApiPrincipal client, String externalRef) {
+        ApiAccess.requireRead(client);
+        return comments.findByExternalRef(externalRef)
+                .filter(comment -> tickets.find(client, comment.ticketId()).isPresent());
+    }
+
+    /**
+     * Adds a comment written by an integration; its author is the token's creator. {@code shared}
+     * null means "as the sharing defaults say" (PRT-5).
+     */
+    @Transactional
+    public TicketComment add(ApiPrincipal client, TicketId ticketId, String body, Boolean shared, String externalRef) {
+        ApiAccess.requireWrite(client);
+        return add(Writer.of(client), tickets.load(client, ticketId), body, shared, externalRef);
+    }
+
+    /**
+     * Shows the comment on the portal or makes it an internal note again; {@code shared} null keeps
+     * it. A comment's text and ticket never change once posted (as for staff): a different
+     * {@code body} or {@code ticket} is refused with ticketComment.error.immutable (null: not
+     * compared). Writes nothing when nothing differs.
+     */
+    @Transactional
+    public TicketComment update(ApiPrincipal client, TicketCommentId id, long expectedVersion, TicketId ticket,
+                                String body, Boolean shared) {
+        ApiAccess.requireWrite(client);
+        TicketComment comment = find(client, id).orElseThrow(() -> TicketException.of("", "record.error.notFound"));
+        if (comment.version() != expectedVersion) {
+            throw new StaleVersionException("ticket comment " + id);
+        }
+        return change(Writer.of(client), comment, ticket, body, shared);
+    }
+
+    /**
+     * Adds the comment with this external reference, or updates the existing one's sharing as
+     * {@link #update(ApiPrincipal, TicketCommentId, long, TicketId, String, Boolean)} does. Writes
+     * nothing when nothing differs.
+     */
+    @Transactional
+    public Upserted<TicketComment> upsert(ApiPrincipal client, String externalRef, Long expectedVersion,
+                                          TicketId ticketId, String body, Boolean shared) {
+        ApiAccess.requireWrite(client);
+        Optional<TicketComment> existing = comments.findByExternalRef(externalRef);
+        if (existing.isEmpty()) {
+            if (ticketId == null) {
+                throw TicketException.of("ticketId", "ticketComment.error.ticket");
+            }
+            return new Upserted<>(add(Writer.of(client), tickets.load(client, ticketId), body, shared, externalRef),
+                    true);
+        }
+        TicketComment comment = existing.get();
+        tickets.load(client, comment.ticketId());
+        if (expectedVersion != null && comment.version() != expectedVersion) {
+            throw new StaleVersionException("ticket comment " + comment.id());
+        }
+        return new Upserted<>(change(Writer.of(client), comment, ticketId, body, shared), false);
+    }
+
+    private TicketComment change(Writer writer, TicketComment comment, TicketId ticket, String body, Boolean shared) {
+        Problems problems = new Problems();
+        if (ticket != null && !ticket.equals(comment.ticketId())) {
+            problems.add("ticketId", "ticketComment.error.immutable");
+        }
+        if (body != null && !RichText.sanitize(body).equals(comment.body())) {
+            problems.add("body", "ticketComment.error.immutable");
+        }
+        problems.throwIfAny();
+        if (shared == null || shared == comment.shared()) {
+            return comment;
+        }
+        return setShared(writer, comment, shared);
+    }
+
+    private TicketComment add(Writer writer, Ticket ticket, String body, Boolean shared, String externalRef) {
+        Problems problems = new Problems();
+        String safe = null;
+        try {
+            safe = checkedBody(body);
+        } catch (TicketException e) {
+            e.problems().forEach(problems::add);
+        }
+        String ref = Problems.clean(externalRef);
+        if (ref != null && comments.findByExternalRef(ref).isPresent()) {
+            problems.add("externalRef", "record.error.externalRefTaken");
+        }
+        problems.throwIfAny();
+        boolean share = shared == null ? sharedByDefault() : shared;
+        TicketComment comment = comments.save(TicketComment.postThroughApi(ticket.id(), safe, share,
+                writer.staffUserId(), ref, clock.instant()));
+        history.record(RECORD_TYPE, comment.id().value(), comment.version(), ChangeAction.CREATED, writer.author(),
+                RecordHistory.diff(Map.of(), snapshot(comment)));
+        log.info("{} commented on ticket {} ({}shared)", writer.logName(), ticket.id(), share ? "" : "not ");
+        return comment;
+    }
+
+    private TicketComment setShared(Writer writer, TicketComment comment, boolean shared) {
+        Map<String, String> before = snapshot(comment);
+        comment.share(shared, writer.staffId(), clock.instant());
+        TicketComment saved;
+        try {
+            saved = comments.save(comment);
+        } catch (OptimisticLockingFailureException e) {
+            throw new StaleVersionException("ticket comment " + comment.id());
+        }
+        history.record(RECORD_TYPE, saved.id().value(), saved.version(), ChangeAction.UPDATED, writer.author(),
+                RecordHistory.diff(before, snapshot(saved)));
+        log.info("{} set comment {} to {}", writer.logName(), saved.id(), shared ? "shown on portal" : "internal");
+        return saved;
+    }
+
+    private static String checkedBody(String body) {
+        String safe = RichText.sanitize(body);
+        if (RichText.isBlank(safe)) {
+            throw TicketException.of("body", "ticketComment.error.body");
+        }
+        if (safe.length() > RichText.MAX_LENGTH) {
+            throw TicketException.of("body", "ticketComment.error.bodyTooLong");
+        }
+        return safe;
     }
 
     private static Map<String, String> snapshot(TicketComment comment) {

@@ -1,6 +1,8 @@
 package dev.foyer.tickets;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,14 +13,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import dev.foyer.api.ApiAccess;
+import dev.foyer.api.ApiPrincipal;
 import dev.foyer.audit.ChangeAction;
 import dev.foyer.audit.ChangeAuthor;
 import dev.foyer.audit.RecordHistory;
 import dev.foyer.directory.Companies;
 import dev.foyer.directory.Company;
 import dev.foyer.directory.CompanyId;
+import dev.foyer.directory.Upserted;
 import dev.foyer.identity.StaffChoices;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
@@ -207,6 +213,131 @@ public class Tickets {
         return staff.names(ids);
     }
 
+    // ---- The REST API (issue 3 item 9, docs/api.md): an integration acts through its API token. ----
+
+    /** Tickets of companies outside the recycle bin for an integration, oldest change first. */
+    @Transactional(readOnly = true)
+    public Page<Ticket> changedSince(ApiPrincipal client, Instant since, Pageable pageable) {
+        ApiAccess.requireRead(client);
+        Timestamp from = Timestamp.from(since == null ? Instant.EPOCH : since);
+        String condition = " from ticket t join company co on co.id = t.company_id"
+                + " where co.deleted_at is null and t.updated_at >= :since";
+        long total = jdbc.sql("select count(*)" + condition).param("since", from).query(Long.class).single();
+        List<TicketId> ids = jdbc.sql("select t.id" + condition
+                        + " order by t.updated_at, t.id limit :limit offset :offset")
+                .param("since", from).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query((rs, n) -> new TicketId(rs.getObject("id", UUID.class))).list();
+        Map<TicketId, Ticket> byId = new HashMap<>();
+        tickets.findAllById(ids).forEach(ticket -> byId.put(ticket.id(), ticket));
+        return new PageImpl<>(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList(), pageable, total);
+    }
+
+    /** A ticket whose company is not in the recycle bin. */
+    @Transactional(readOnly = true)
+    public Optional<Ticket> find(ApiPrincipal client, TicketId id) {
+        ApiAccess.requireRead(client);
+        return tickets.findById(id).filter(ticket -> companies.find(client, ticket.companyId()).isPresent());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Ticket> findByExternalRef(ApiPrincipal client, String externalRef) {
+        ApiAccess.requireRead(client);
+        return tickets.findByExternalRef(externalRef)
+                .filter(ticket -> companies.find(client, ticket.companyId()).isPresent());
+    }
+
+    /**
+     * Opens a ticket with the next number. It starts OPEN and, when {@code status} names another
+     * status, moves on to it in the same write (every status is one step from OPEN). An integration
+     * is nobody to follow the ticket, so it has no members.
+     */
+    @Transactional
+    public Ticket open(ApiPrincipal client, TicketDetails input, TicketStatus status) {
+        ApiAccess.requireWrite(client);
+        return open(client, Writer.of(client), input, status);
+    }
+
+    /**
+     * Changes the ticket's fields and, when {@code status} is given and differs, moves it along its
+     * lifecycle ({@link TicketStatus#canMoveTo}); an illegal move is refused with
+     * ticket.error.transition and changes nothing. Null {@code status} keeps the current one.
+     */
+    @Transactional
+    public Ticket update(ApiPrincipal client, TicketId id, long expectedVersion, TicketDetails input,
+                         TicketStatus status) {
+        ApiAccess.requireWrite(client);
+        Ticket ticket = find(client, id).orElseThrow(() -> TicketException.of("", "record.error.notFound"));
+        requireVersion(ticket, expectedVersion);
+        return update(client, Writer.of(client), ticket, input, status);
+    }
+
+    /**
+     * Opens the ticket with this external reference, or brings the existing one up to date; writes
+     * nothing when nothing differs, so a repeated sync changes nothing (docs/api.md).
+     */
+    @Transactional
+    public Upserted<Ticket> upsert(ApiPrincipal client, String externalRef, Long expectedVersion, TicketDetails input,
+                                   TicketStatus status) {
+        ApiAccess.requireWrite(client);
+        TicketDetails withRef = new TicketDetails(input.company(), input.subject(), input.description(),
+                input.priority(), input.assignee(), externalRef);
+        Optional<Ticket> existing = findByExternalRef(client, externalRef);
+        if (existing.isEmpty()) {
+            return new Upserted<>(open(client, Writer.of(client), withRef, status), true);
+        }
+        Ticket ticket = existing.get();
+        if (expectedVersion != null && ticket.version() != expectedVersion) {
+            throw new StaleVersionException("ticket " + ticket.id());
+        }
+        TicketDetails details = checked(visible(client), withRef, ticket.id());
+        if (details.equals(ticket.details()) && (status == null || status == ticket.status())) {
+            return new Upserted<>(ticket, false);
+        }
+        return new Upserted<>(update(client, Writer.of(client), ticket, withRef, status), false);
+    }
+
+    /** The ticket if an integration may see it, for its comments. */
+    Ticket load(ApiPrincipal client, TicketId id) {
+        return find(client, id).orElseThrow(() -> TicketException.of("", "record.error.notFound"));
+    }
+
+    private Ticket open(ApiPrincipal client, Writer writer, TicketDetails input, TicketStatus status) {
+        TicketDetails details = checked(visible(client), input, null);
+        long number = jdbc.sql("select nextval('ticket_number_seq')").query(Long.class).single();
+        Instant now = clock.instant();
+        Ticket ticket = Ticket.openThroughApi(number, details, writer.staffId(), now);
+        if (status != null && status != TicketStatus.OPEN) {
+            ticket.changeStatus(status, writer.staffId(), now);
+        }
+        Ticket saved = tickets.save(ticket);
+        history.record(RECORD_TYPE, saved.id().value(), saved.version(), ChangeAction.CREATED, writer.author(),
+                RecordHistory.diff(Map.of(), snapshot(visible(client), saved)));
+        log.info("{} opened ticket #{} ({})", writer.logName(), number, saved.id());
+        return saved;
+    }
+
+    private Ticket update(ApiPrincipal client, Writer writer, Ticket ticket, TicketDetails input, TicketStatus status) {
+        TicketDetails details = checked(visible(client), input, ticket.id());
+        if (status != null && status != ticket.status() && !ticket.status().canMoveTo(status)) {
+            throw TicketException.of("status", "ticket.error.transition");
+        }
+        Map<String, String> before = snapshot(visible(client), ticket);
+        Instant now = clock.instant();
+        ticket.apply(details, writer.staffId(), now);
+        if (status != null && status != ticket.status()) {
+            ticket.changeStatus(status, writer.staffId(), now);
+        }
+        Ticket saved = save(ticket);
+        history.record(RECORD_TYPE, saved.id().value(), saved.version(), ChangeAction.UPDATED, writer.author(),
+                RecordHistory.diff(before, snapshot(visible(client), saved)));
+        log.info("{} edited ticket {}", writer.logName(), saved.id());
+        return saved;
+    }
+
+    private Function<CompanyId, Optional<Company>> visible(ApiPrincipal client) {
+        return id -> companies.find(client, id);
+    }
+
     private Ticket saveMembers(StaffPrincipal actor, Ticket ticket, String before) {
         Ticket saved = save(ticket);
         history.record(RECORD_TYPE, ticket.id().value(), saved.version(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
@@ -235,6 +366,11 @@ public class Tickets {
     }
 
     private TicketDetails checked(StaffPrincipal actor, TicketDetails input, TicketId self) {
+        return checked(id -> companies.find(actor, id), input, self);
+    }
+
+    private TicketDetails checked(Function<CompanyId, Optional<Company>> visibleCompany, TicketDetails input,
+                                  TicketId self) {
         Problems problems = new Problems();
         TicketDetails details;
         try {
@@ -243,7 +379,7 @@ public class Tickets {
             e.problems().forEach(problems::add);
             details = null;
         }
-        if (input.company() != null && companies.find(actor, input.company()).isEmpty()) {
+        if (input.company() != null && visibleCompany.apply(input.company()).isEmpty()) {
             problems.add("company", "ticket.error.company");
         }
         if (input.assignee() != null && !staff.isActive(input.assignee())) {
@@ -259,8 +395,12 @@ public class Tickets {
 
     /** The fields as the record's history shows them. */
     private Map<String, String> snapshot(StaffPrincipal actor, Ticket ticket) {
+        return snapshot(id -> companies.find(actor, id), ticket);
+    }
+
+    private Map<String, String> snapshot(Function<CompanyId, Optional<Company>> visibleCompany, Ticket ticket) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("company", companies.find(actor, ticket.companyId()).map(Company::name).orElse(null));
+        fields.put("company", visibleCompany.apply(ticket.companyId()).map(Company::name).orElse(null));
         fields.put("subject", ticket.subject());
         fields.put("description", Texts.plain(ticket.description()));
         fields.put("status", ticket.status().name());
