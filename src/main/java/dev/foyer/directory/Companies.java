@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.foyer.audit.RecordWriter;
 import dev.foyer.api.ApiAccess;
 import dev.foyer.api.ApiPrincipal;
 import dev.foyer.audit.ChangeAction;
@@ -106,25 +107,25 @@ public class Companies {
     @Transactional
     public Company create(StaffPrincipal actor, CompanyDetails input) {
         DirectoryAccess.requireEdit(actor);
-        return create(Writer.of(actor), input);
+        return create(RecordWriter.of(actor), input);
     }
 
     @Transactional
     public Company create(ApiPrincipal client, CompanyDetails input) {
         ApiAccess.requireWrite(client);
-        return create(Writer.of(client), input);
+        return create(RecordWriter.of(client), input);
     }
 
     @Transactional
     public Company update(StaffPrincipal actor, CompanyId id, long expectedVersion, CompanyDetails input) {
         DirectoryAccess.requireEdit(actor);
-        return update(Writer.of(actor), load(id, expectedVersion), input);
+        return update(RecordWriter.of(actor), load(id, expectedVersion), input);
     }
 
     @Transactional
     public Company update(ApiPrincipal client, CompanyId id, long expectedVersion, CompanyDetails input) {
         ApiAccess.requireWrite(client);
-        return update(Writer.of(client), load(id, expectedVersion), input);
+        return update(RecordWriter.of(client), load(id, expectedVersion), input);
     }
 
     /**
@@ -138,7 +139,7 @@ public class Companies {
                 input.notes(), input.consolidatedAccount(), externalRef);
         Optional<Company> existing = companies.findByExternalRef(externalRef).filter(c -> !c.inRecycleBin());
         if (existing.isEmpty()) {
-            return new Upserted<>(create(Writer.of(client), withRef), true);
+            return new Upserted<>(create(RecordWriter.of(client), withRef), true);
         }
         Company company = existing.get();
         if (expectedVersion != null && company.version() != expectedVersion) {
@@ -147,20 +148,20 @@ public class Companies {
         if (withRef.validated().equals(company.details())) {
             return new Upserted<>(company, false);
         }
-        return new Upserted<>(update(Writer.of(client), company, withRef), false);
+        return new Upserted<>(update(RecordWriter.of(client), company, withRef), false);
     }
 
     /** Moves the company and its contacts to the recycle bin; an admin can restore them together. */
     @Transactional
     public void moveToRecycleBin(StaffPrincipal actor, CompanyId id, long expectedVersion) {
         DirectoryAccess.requireEdit(actor);
-        moveToRecycleBin(Writer.of(actor), load(id, expectedVersion));
+        moveToRecycleBin(RecordWriter.of(actor), load(id, expectedVersion));
     }
 
     @Transactional
     public void moveToRecycleBin(ApiPrincipal client, CompanyId id, long expectedVersion) {
         ApiAccess.requireWrite(client);
-        moveToRecycleBin(Writer.of(client), load(id, expectedVersion));
+        moveToRecycleBin(RecordWriter.of(client), load(id, expectedVersion));
     }
 
     /** Active companies for an integration, oldest change first (docs/api.md, "Lists"). */
@@ -196,7 +197,7 @@ public class Companies {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    private Company create(Writer writer, CompanyDetails input) {
+    private Company create(RecordWriter writer, CompanyDetails input) {
         CompanyDetails details = checked(input, null);
         Company company = companies.save(Company.create(details, writer.staffId(), clock.instant()));
         history.record(RECORD_TYPE, company.id().value(), company.version(), ChangeAction.CREATED, writer.author(),
@@ -205,7 +206,7 @@ public class Companies {
         return company;
     }
 
-    private Company update(Writer writer, Company company, CompanyDetails input) {
+    private Company update(RecordWriter writer, Company company, CompanyDetails input) {
         CompanyDetails details = checked(input, company.id());
         CompanyDetails before = company.details();
         company.apply(details, writer.staffId(), clock.instant());
@@ -216,7 +217,7 @@ public class Companies {
         return saved;
     }
 
-    private void moveToRecycleBin(Writer writer, Company company) {
+    private void moveToRecycleBin(RecordWriter writer, Company company) {
         Instant now = clock.instant();
         company.moveToRecycleBin(writer.staffId(), now);
         Company saved = save(company);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.foyer.audit.RecordWriter;
 import dev.foyer.api.ApiAccess;
 import dev.foyer.api.ApiPrincipal;
 import dev.foyer.audit.ChangeAction;
@@ -78,14 +79,14 @@ public class ConsolidatedAccounts {
     @Transactional
     public ConsolidatedAccount create(StaffPrincipal actor, String name, String externalRef) {
         DirectoryAccess.requireEdit(actor);
-        return create(Writer.of(actor), name, externalRef);
+        return create(RecordWriter.of(actor), name, externalRef);
     }
 
     @Transactional
     public ConsolidatedAccount rename(StaffPrincipal actor, ConsolidatedAccountId id, long expectedVersion,
                                       String name, String externalRef) {
         DirectoryAccess.requireEdit(actor);
-        return rename(Writer.of(actor), load(id, expectedVersion), name, externalRef);
+        return rename(RecordWriter.of(actor), load(id, expectedVersion), name, externalRef);
     }
 
     /** Creates or renames the account with this external reference; writes nothing when nothing differs. */
@@ -95,7 +96,7 @@ public class ConsolidatedAccounts {
         ApiAccess.requireWrite(client);
         Optional<ConsolidatedAccount> existing = findByRef(externalRef);
         if (existing.isEmpty()) {
-            return new Upserted<>(create(Writer.of(client), name, externalRef), true);
+            return new Upserted<>(create(RecordWriter.of(client), name, externalRef), true);
         }
         ConsolidatedAccount account = existing.get();
         if (expectedVersion != null && account.version() != expectedVersion) {
@@ -104,7 +105,7 @@ public class ConsolidatedAccounts {
         if (name != null && name.strip().equals(account.name())) {
             return new Upserted<>(account, false);
         }
-        return new Upserted<>(rename(Writer.of(client), account, name, externalRef), false);
+        return new Upserted<>(rename(RecordWriter.of(client), account, name, externalRef), false);
     }
 
     @Transactional(readOnly = true)
@@ -150,7 +151,7 @@ public class ConsolidatedAccounts {
         return account;
     }
 
-    private ConsolidatedAccount create(Writer writer, String name, String externalRef) {
+    private ConsolidatedAccount create(RecordWriter writer, String name, String externalRef) {
         Problems problems = check(name, externalRef);
         requireRefFree(problems, externalRef, null);
         problems.throwIfAny();
@@ -162,7 +163,7 @@ public class ConsolidatedAccounts {
         return account;
     }
 
-    private ConsolidatedAccount rename(Writer writer, ConsolidatedAccount account, String name, String externalRef) {
+    private ConsolidatedAccount rename(RecordWriter writer, ConsolidatedAccount account, String name, String externalRef) {
         Problems problems = check(name, externalRef);
         requireRefFree(problems, externalRef, account.id());
         problems.throwIfAny();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.foyer.audit.RecordWriter;
 import dev.foyer.api.ApiAccess;
 import dev.foyer.api.ApiPrincipal;
 import dev.foyer.audit.ChangeAction;
@@ -100,25 +101,25 @@ public class Contacts {
     @Transactional
     public Contact create(StaffPrincipal actor, ContactDetails input) {
         DirectoryAccess.requireEdit(actor);
-        return create(Writer.of(actor), input);
+        return create(RecordWriter.of(actor), input);
     }
 
     @Transactional
     public Contact create(ApiPrincipal client, ContactDetails input) {
         ApiAccess.requireWrite(client);
-        return create(Writer.of(client), input);
+        return create(RecordWriter.of(client), input);
     }
 
     @Transactional
     public Contact update(StaffPrincipal actor, ContactId id, long expectedVersion, ContactDetails input) {
         DirectoryAccess.requireEdit(actor);
-        return update(Writer.of(actor), load(id, expectedVersion), input);
+        return update(RecordWriter.of(actor), load(id, expectedVersion), input);
     }
 
     @Transactional
     public Contact update(ApiPrincipal client, ContactId id, long expectedVersion, ContactDetails input) {
         ApiAccess.requireWrite(client);
-        return update(Writer.of(client), load(id, expectedVersion), input);
+        return update(RecordWriter.of(client), load(id, expectedVersion), input);
     }
 
     /** Creates or updates the contact with this external reference; writes nothing when nothing differs. */
@@ -129,7 +130,7 @@ public class Contacts {
                 input.title(), input.company(), input.consent(), input.locked(), externalRef);
         Optional<Contact> existing = contacts.findByExternalRef(externalRef).filter(c -> !c.inRecycleBin());
         if (existing.isEmpty()) {
-            return new Upserted<>(create(Writer.of(client), withRef), true);
+            return new Upserted<>(create(RecordWriter.of(client), withRef), true);
         }
         Contact contact = existing.get();
         if (expectedVersion != null && contact.version() != expectedVersion) {
@@ -138,19 +139,19 @@ public class Contacts {
         if (withRef.validated().equals(contact.details())) {
             return new Upserted<>(contact, false);
         }
-        return new Upserted<>(update(Writer.of(client), contact, withRef), false);
+        return new Upserted<>(update(RecordWriter.of(client), contact, withRef), false);
     }
 
     @Transactional
     public void moveToRecycleBin(StaffPrincipal actor, ContactId id, long expectedVersion) {
         DirectoryAccess.requireEdit(actor);
-        moveToRecycleBin(Writer.of(actor), load(id, expectedVersion));
+        moveToRecycleBin(RecordWriter.of(actor), load(id, expectedVersion));
     }
 
     @Transactional
     public void moveToRecycleBin(ApiPrincipal client, ContactId id, long expectedVersion) {
         ApiAccess.requireWrite(client);
-        moveToRecycleBin(Writer.of(client), load(id, expectedVersion));
+        moveToRecycleBin(RecordWriter.of(client), load(id, expectedVersion));
     }
 
     /** Active contacts for an integration, oldest change first (docs/api.md, "Lists"). */
@@ -182,7 +183,7 @@ public class Contacts {
         return contacts.findByExternalRef(externalRef).filter(contact -> !contact.inRecycleBin());
     }
 
-    private Contact create(Writer writer, ContactDetails input) {
+    private Contact create(RecordWriter writer, ContactDetails input) {
         ContactDetails details = checked(input, null);
         Contact contact = contacts.save(Contact.create(details, writer.staffId(), clock.instant()));
         history.record(RECORD_TYPE, contact.id().value(), contact.version(), ChangeAction.CREATED, writer.author(),
@@ -191,7 +192,7 @@ public class Contacts {
         return contact;
     }
 
-    private Contact update(Writer writer, Contact contact, ContactDetails input) {
+    private Contact update(RecordWriter writer, Contact contact, ContactDetails input) {
         ContactDetails details = checked(input, contact.id());
         ContactDetails before = contact.details();
         contact.apply(details, writer.staffId(), clock.instant());
@@ -203,7 +204,7 @@ public class Contacts {
         return saved;
     }
 
-    private void moveToRecycleBin(Writer writer, Contact contact) {
+    private void moveToRecycleBin(RecordWriter writer, Contact contact) {
         contact.moveToRecycleBin(writer.staffId(), clock.instant());
         Contact saved = save(contact);
         history.record(RECORD_TYPE, contact.id().value(), saved.version(), ChangeAction.DELETED, writer.author(),

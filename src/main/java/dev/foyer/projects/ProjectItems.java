@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
+import dev.foyer.audit.RecordWriter;
 import dev.foyer.api.ApiAccess;
 import dev.foyer.api.ApiPrincipal;
 import dev.foyer.audit.ChangeAction;
@@ -158,7 +159,7 @@ public class ProjectItems {
     @Transactional
     public ProjectItem create(StaffPrincipal actor, ProjectId project, ItemDetails input) {
         requireWork(actor, project);
-        return insert(Writer.of(actor), project, input, null);
+        return insert(RecordWriter.of(actor), project, input, null);
     }
 
     /** Comments on the project itself ({@code itemKind} and {@code itemId} null) or on one of its items. */
@@ -166,7 +167,7 @@ public class ProjectItems {
     public ProjectComment comment(StaffPrincipal actor, ProjectId project, ItemKind itemKind, UUID itemId,
                                   CommentDetails input) {
         requireWork(actor, project);
-        return insertComment(Writer.of(actor), project, itemKind, itemId, input);
+        return insertComment(RecordWriter.of(actor), project, itemKind, itemId, input);
     }
 
     @Transactional
@@ -177,7 +178,7 @@ public class ProjectItems {
         if (input.kind() != kind) {
             throw new IllegalArgumentException("Details of a " + input.kind() + " for a " + kind);
         }
-        return change(Writer.of(actor), item, input, item.externalRef(), Map.of());
+        return change(RecordWriter.of(actor), item, input, item.externalRef(), Map.of());
     }
 
     /** The "Show on portal" switch (seed 002, ACC-4): takes effect at once; a stale version changes nothing. */
@@ -255,7 +256,7 @@ public class ProjectItems {
     @Transactional
     public ProjectItem create(ApiPrincipal client, ProjectId project, ItemDetails input, String externalRef) {
         ApiAccess.requireWrite(client);
-        return insert(Writer.of(client), existingProject(project, input), input, externalRef);
+        return insert(RecordWriter.of(client), existingProject(project, input), input, externalRef);
     }
 
     /** Comments on the project itself ({@code itemKind} and {@code itemId} null) or on one of its items. */
@@ -263,7 +264,7 @@ public class ProjectItems {
     public ProjectComment comment(ApiPrincipal client, ProjectId project, ItemKind itemKind, UUID itemId,
                                   CommentDetails input) {
         ApiAccess.requireWrite(client);
-        return insertComment(Writer.of(client), existingProject(project, input), itemKind, itemId, input);
+        return insertComment(RecordWriter.of(client), existingProject(project, input), itemKind, itemId, input);
     }
 
     /**
@@ -275,7 +276,7 @@ public class ProjectItems {
                               ItemDetails input, String externalRef) {
         ApiAccess.requireWrite(client);
         ProjectItem item = load(kind, id, expectedVersion);
-        return change(Writer.of(client), item, input, externalRef, sameProject(item, project));
+        return change(RecordWriter.of(client), item, input, externalRef, sameProject(item, project));
     }
 
     /**
@@ -289,7 +290,7 @@ public class ProjectItems {
         requireExternalRefs(kind);
         Optional<ProjectItem> existing = byExternalRef(kind, externalRef);
         if (existing.isEmpty()) {
-            return new Upserted<>(insert(Writer.of(client), existingProject(project, input), input, externalRef), true);
+            return new Upserted<>(insert(RecordWriter.of(client), existingProject(project, input), input, externalRef), true);
         }
         ProjectItem item = existing.get();
         if (expectedVersion != null && item.currentVersion() != expectedVersion) {
@@ -302,12 +303,12 @@ public class ProjectItems {
                 return new Upserted<>(item, false);
             }
         }
-        return new Upserted<>(change(Writer.of(client), item, input, externalRef, projectProblem), false);
+        return new Upserted<>(change(RecordWriter.of(client), item, input, externalRef, projectProblem), false);
     }
 
     // ---- internals
 
-    private ProjectItem insert(Writer writer, ProjectId project, ItemDetails input, String externalRef) {
+    private ProjectItem insert(RecordWriter writer, ProjectId project, ItemDetails input, String externalRef) {
         ItemDetails details = checked(project, input, externalRefProblems(input.kind(), externalRef, null));
         Instant now = clock.instant();
         UUID by = writer.staffId();
@@ -332,7 +333,7 @@ public class ProjectItems {
         return saved;
     }
 
-    private ProjectComment insertComment(Writer writer, ProjectId project, ItemKind itemKind, UUID itemId,
+    private ProjectComment insertComment(RecordWriter writer, ProjectId project, ItemKind itemKind, UUID itemId,
                                          CommentDetails input) {
         if ((itemKind == null) != (itemId == null) || itemKind == ItemKind.COMMENT
                 || (itemId != null && Optional.ofNullable((ProjectItem) aggregates.findById(itemKind.typedId(itemId),
@@ -348,7 +349,7 @@ public class ProjectItems {
         return saved;
     }
 
-    private ProjectItem change(Writer writer, ProjectItem item, ItemDetails input, String externalRef,
+    private ProjectItem change(RecordWriter writer, ProjectItem item, ItemDetails input, String externalRef,
                                Map<String, String> moreProblems) {
         ItemKind kind = item.kind();
         if (input.kind() != kind) {
@@ -496,7 +497,7 @@ public class ProjectItems {
         return details;
     }
 
-    private void recordCreated(Writer writer, ProjectItem saved) {
+    private void recordCreated(RecordWriter writer, ProjectItem saved) {
         history.record(saved.kind().recordType(), saved.uuid(), saved.currentVersion(), ChangeAction.CREATED,
                 writer.author(), RecordHistory.diff(Map.of(), snapshot(saved)));
     }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.foyer.audit.RecordWriter;
 import dev.foyer.api.ApiAccess;
 import dev.foyer.api.ApiPrincipal;
 import dev.foyer.audit.ChangeAction;
@@ -123,13 +124,13 @@ public class Projects {
     @Transactional
     public Project create(StaffPrincipal actor, ProjectDetails input) {
         ProjectAccess.requireManage(actor);
-        return create(Writer.of(actor), input, company -> companies.find(actor, company));
+        return create(RecordWriter.of(actor), input, company -> companies.find(actor, company));
     }
 
     @Transactional
     public Project update(StaffPrincipal actor, ProjectId id, long expectedVersion, ProjectDetails input) {
         ProjectAccess.requireManage(actor);
-        return update(Writer.of(actor), load(id, expectedVersion), input, company -> companies.find(actor, company));
+        return update(RecordWriter.of(actor), load(id, expectedVersion), input, company -> companies.find(actor, company));
     }
 
     // ---- for integrations (docs/api.md)
@@ -137,13 +138,13 @@ public class Projects {
     @Transactional
     public Project create(ApiPrincipal client, ProjectDetails input) {
         ApiAccess.requireWrite(client);
-        return create(Writer.of(client), input, company -> companies.find(client, company));
+        return create(RecordWriter.of(client), input, company -> companies.find(client, company));
     }
 
     @Transactional
     public Project update(ApiPrincipal client, ProjectId id, long expectedVersion, ProjectDetails input) {
         ApiAccess.requireWrite(client);
-        return update(Writer.of(client), load(id, expectedVersion), input, company -> companies.find(client, company));
+        return update(RecordWriter.of(client), load(id, expectedVersion), input, company -> companies.find(client, company));
     }
 
     /**
@@ -158,7 +159,7 @@ public class Projects {
                 input.startDate(), input.dueDate(), externalRef);
         Optional<Project> existing = byExternalRef(externalRef);
         if (existing.isEmpty()) {
-            return new Upserted<>(create(Writer.of(client), withRef, lookup), true);
+            return new Upserted<>(create(RecordWriter.of(client), withRef, lookup), true);
         }
         Project project = existing.get();
         if (expectedVersion != null && project.currentVersion() != expectedVersion) {
@@ -167,7 +168,7 @@ public class Projects {
         if (withRef.validated().equals(project.details())) {
             return new Upserted<>(project, false);
         }
-        return new Upserted<>(update(Writer.of(client), project, withRef, lookup), false);
+        return new Upserted<>(update(RecordWriter.of(client), project, withRef, lookup), false);
     }
 
     /** Projects for an integration, oldest change first (docs/api.md, "Lists"). */
@@ -205,7 +206,7 @@ public class Projects {
                 .map(id -> aggregates.findById(id, Project.class));
     }
 
-    private Project create(Writer writer, ProjectDetails input, Function<CompanyId, Optional<Company>> lookup) {
+    private Project create(RecordWriter writer, ProjectDetails input, Function<CompanyId, Optional<Company>> lookup) {
         ProjectDetails details = checked(lookup, input, null);
         Project project = aggregates.insert(Project.create(details, writer.staffId(), clock.instant()));
         history.record(RECORD_TYPE, project.id().value(), project.currentVersion(), ChangeAction.CREATED,
@@ -214,7 +215,7 @@ public class Projects {
         return project;
     }
 
-    private Project update(Writer writer, Project project, ProjectDetails input,
+    private Project update(RecordWriter writer, Project project, ProjectDetails input,
                            Function<CompanyId, Optional<Company>> lookup) {
         ProjectDetails details = checked(lookup, input, project.id());
         ProjectDetails before = project.details();

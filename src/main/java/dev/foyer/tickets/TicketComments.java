@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.foyer.audit.RecordWriter;
 import dev.foyer.api.ApiAccess;
 import dev.foyer.api.ApiPrincipal;
 import dev.foyer.audit.ChangeAction;
@@ -183,7 +184,7 @@ public class TicketComments {
     @Transactional
     public TicketComment add(ApiPrincipal client, TicketId ticketId, String body, Boolean shared, String externalRef) {
         ApiAccess.requireWrite(client);
-        return add(Writer.of(client), tickets.load(client, ticketId), body, shared, externalRef);
+        return add(RecordWriter.of(client), tickets.load(client, ticketId), body, shared, externalRef);
     }
 
     /**
@@ -200,7 +201,7 @@ public class TicketComments {
         if (comment.version() != expectedVersion) {
             throw new StaleVersionException("ticket comment " + id);
         }
-        return change(Writer.of(client), comment, ticket, body, shared);
+        return change(RecordWriter.of(client), comment, ticket, body, shared);
     }
 
     /**
@@ -217,7 +218,7 @@ public class TicketComments {
             if (ticketId == null) {
                 throw TicketException.of("ticketId", "ticketComment.error.ticket");
             }
-            return new Upserted<>(add(Writer.of(client), tickets.load(client, ticketId), body, shared, externalRef),
+            return new Upserted<>(add(RecordWriter.of(client), tickets.load(client, ticketId), body, shared, externalRef),
                     true);
         }
         TicketComment comment = existing.get();
@@ -225,10 +226,10 @@ public class TicketComments {
         if (expectedVersion != null && comment.version() != expectedVersion) {
             throw new StaleVersionException("ticket comment " + comment.id());
         }
-        return new Upserted<>(change(Writer.of(client), comment, ticketId, body, shared), false);
+        return new Upserted<>(change(RecordWriter.of(client), comment, ticketId, body, shared), false);
     }
 
-    private TicketComment change(Writer writer, TicketComment comment, TicketId ticket, String body, Boolean shared) {
+    private TicketComment change(RecordWriter writer, TicketComment comment, TicketId ticket, String body, Boolean shared) {
         Problems problems = new Problems();
         if (ticket != null && !ticket.equals(comment.ticketId())) {
             problems.add("ticketId", "ticketComment.error.immutable");
@@ -243,7 +244,7 @@ public class TicketComments {
         return setShared(writer, comment, shared);
     }
 
-    private TicketComment add(Writer writer, Ticket ticket, String body, Boolean shared, String externalRef) {
+    private TicketComment add(RecordWriter writer, Ticket ticket, String body, Boolean shared, String externalRef) {
         Problems problems = new Problems();
         String safe = null;
         try {
@@ -265,7 +266,7 @@ public class TicketComments {
         return comment;
     }
 
-    private TicketComment setShared(Writer writer, TicketComment comment, boolean shared) {
+    private TicketComment setShared(RecordWriter writer, TicketComment comment, boolean shared) {
         Map<String, String> before = snapshot(comment);
         comment.share(shared, writer.staffId(), clock.instant());
         TicketComment saved;

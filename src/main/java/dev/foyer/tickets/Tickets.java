@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import dev.foyer.audit.RecordWriter;
 import dev.foyer.api.ApiAccess;
 import dev.foyer.api.ApiPrincipal;
 import dev.foyer.audit.ChangeAction;
@@ -254,7 +255,7 @@ public class Tickets {
     @Transactional
     public Ticket open(ApiPrincipal client, TicketDetails input, TicketStatus status) {
         ApiAccess.requireWrite(client);
-        return open(client, Writer.of(client), input, status);
+        return open(client, RecordWriter.of(client), input, status);
     }
 
     /**
@@ -268,7 +269,7 @@ public class Tickets {
         ApiAccess.requireWrite(client);
         Ticket ticket = find(client, id).orElseThrow(() -> TicketException.of("", "record.error.notFound"));
         requireVersion(ticket, expectedVersion);
-        return update(client, Writer.of(client), ticket, input, status);
+        return update(client, RecordWriter.of(client), ticket, input, status);
     }
 
     /**
@@ -283,7 +284,7 @@ public class Tickets {
                 input.priority(), input.assignee(), externalRef);
         Optional<Ticket> existing = findByExternalRef(client, externalRef);
         if (existing.isEmpty()) {
-            return new Upserted<>(open(client, Writer.of(client), withRef, status), true);
+            return new Upserted<>(open(client, RecordWriter.of(client), withRef, status), true);
         }
         Ticket ticket = existing.get();
         if (expectedVersion != null && ticket.version() != expectedVersion) {
@@ -293,7 +294,7 @@ public class Tickets {
         if (details.equals(ticket.details()) && (status == null || status == ticket.status())) {
             return new Upserted<>(ticket, false);
         }
-        return new Upserted<>(update(client, Writer.of(client), ticket, withRef, status), false);
+        return new Upserted<>(update(client, RecordWriter.of(client), ticket, withRef, status), false);
     }
 
     /** The ticket if an integration may see it, for its comments. */
@@ -301,7 +302,7 @@ public class Tickets {
         return find(client, id).orElseThrow(() -> TicketException.of("", "record.error.notFound"));
     }
 
-    private Ticket open(ApiPrincipal client, Writer writer, TicketDetails input, TicketStatus status) {
+    private Ticket open(ApiPrincipal client, RecordWriter writer, TicketDetails input, TicketStatus status) {
         TicketDetails details = checked(visible(client), input, null);
         long number = jdbc.sql("select nextval('ticket_number_seq')").query(Long.class).single();
         Instant now = clock.instant();
@@ -316,7 +317,7 @@ public class Tickets {
         return saved;
     }
 
-    private Ticket update(ApiPrincipal client, Writer writer, Ticket ticket, TicketDetails input, TicketStatus status) {
+    private Ticket update(ApiPrincipal client, RecordWriter writer, Ticket ticket, TicketDetails input, TicketStatus status) {
         TicketDetails details = checked(visible(client), input, ticket.id());
         if (status != null && status != ticket.status() && !ticket.status().canMoveTo(status)) {
             throw TicketException.of("status", "ticket.error.transition");
