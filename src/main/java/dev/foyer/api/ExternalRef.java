@@ -21,6 +21,14 @@ public record ExternalRef(String value) {
         }
     }
 
+    /** The value of a reference a request must name (a path segment or the ref parameter); 400 when absent. */
+    public static String required(String value) {
+        if (value == null) {
+            throw new InvalidApiRequestException(FIELD, "is required");
+        }
+        return new ExternalRef(value).value();
+    }
+
     /** An external ref, or null for a null or empty value (a record need not have one). */
     public static ExternalRef ofNullable(String value) {
         return value == null || value.isEmpty() ? null : new ExternalRef(value);

@@ -141,6 +141,25 @@ class DirectorySyncApiTest {
                 "{\"firstName\":\"A\",\"lastName\":\"B\",\"companyExternalRef\":\"nobody\"}").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void referencesContainingSlashesWorkAsTheRefParameter() throws Exception {
+        String ref = "crm/acme/" + System.nanoTime();
+        String encoded = URLEncoder.encode(ref, StandardCharsets.UTF_8);
+        assertThat(put("/api/v1/companies/by-external-ref?ref=" + encoded, "{\"name\":\"Slash GmbH\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(put("/api/v1/companies/by-external-ref?ref=" + encoded, "{\"name\":\"Slash GmbH\"}").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> read = api.get("/api/v1/companies/by-external-ref?ref=" + encoded, writeToken);
+        assertThat(JSON.readTree(read.body()).get("externalRef").asText()).isEqualTo(ref);
+        assertThat(put("/api/v1/contacts/by-external-ref?ref=" + encoded + "/p", "{\"firstName\":\"A\","
+                + "\"lastName\":\"B\",\"companyExternalRef\":\"" + ref + "\"}").statusCode()).isEqualTo(201);
+        assertThat(put("/api/v1/projects/by-external-ref?ref=" + encoded + "/project", "{\"name\":\"Slash project\","
+                + "\"companyExternalRef\":\"" + ref + "\",\"status\":\"ACTIVE\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> missing = put("/api/v1/companies/by-external-ref", "{\"name\":\"No ref\"}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("externalRef");
+    }
+
     private List<Integer> sync(String run) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

@@ -169,4 +169,20 @@ class CompaniesApiController {
         return ResponseEntity.ok().header(HttpHeaders.ETAG, ExpectedVersion.etag(company.version()))
                 .body(CompanyRepresentation.of(company));
     }
+
+    @GetMapping("/by-external-ref")
+    @Operation(summary = "Get by external reference, given as the ref parameter", description = "For references containing '/'.")
+    ResponseEntity<CompanyRepresentation> getByRefParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                            @RequestParam(required = false) String ref) {
+        return getByRef(client, ref);
+    }
+
+    @PutMapping("/by-external-ref")
+    @Operation(summary = "Create or update by external reference, given as the ref parameter",
+            description = "For references containing '/'; otherwise as PUT /by-external-ref/{ref}.")
+    ResponseEntity<CompanyRepresentation> upsertParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                               @RequestParam(required = false) String ref,
+                                               @RequestBody CompanyInput input) {
+        return upsert(client, ref, input);
+    }
 }

@@ -84,4 +84,29 @@ class ConsolidatedAccountsApiController {
             throw support.invalid(e);
         }
     }
+
+    @GetMapping("/by-external-ref/{ref}")
+    @Operation(summary = "Get a consolidated account by its external reference")
+    ResponseEntity<AccountRepresentation> getByRef(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String ref) {
+        ConsolidatedAccount account = accounts.findByExternalRef(client, DirectoryApiSupport.externalRef(ref))
+                .orElseThrow(() -> new ApiNotFoundException("consolidated account"));
+        return ResponseEntity.ok().header(HttpHeaders.ETAG, ExpectedVersion.etag(account.version()))
+                .body(AccountRepresentation.of(account));
+    }
+
+    @GetMapping("/by-external-ref")
+    @Operation(summary = "Get by external reference, given as the ref parameter", description = "For references containing '/'.")
+    ResponseEntity<AccountRepresentation> getByRefParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                                            @RequestParam(required = false) String ref) {
+        return getByRef(client, ref);
+    }
+
+    @PutMapping("/by-external-ref")
+    @Operation(summary = "Create or rename by external reference, given as the ref parameter",
+            description = "For references containing '/'; otherwise as PUT /by-external-ref/{ref}.")
+    ResponseEntity<AccountRepresentation> upsertParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                                          @RequestParam(required = false) String ref,
+                                                          @RequestBody AccountInput input) {
+        return upsert(client, ref, input);
+    }
 }

@@ -167,4 +167,20 @@ class ContactsApiController {
         return ResponseEntity.ok().header(HttpHeaders.ETAG, ExpectedVersion.etag(contact.version()))
                 .body(ContactRepresentation.of(contact));
     }
+
+    @GetMapping("/by-external-ref")
+    @Operation(summary = "Get by external reference, given as the ref parameter", description = "For references containing '/'.")
+    ResponseEntity<ContactRepresentation> getByRefParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                            @RequestParam(required = false) String ref) {
+        return getByRef(client, ref);
+    }
+
+    @PutMapping("/by-external-ref")
+    @Operation(summary = "Create or update by external reference, given as the ref parameter",
+            description = "For references containing '/'; otherwise as PUT /by-external-ref/{ref}.")
+    ResponseEntity<ContactRepresentation> upsertParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                               @RequestParam(required = false) String ref,
+                                               @RequestBody ContactInput input) {
+        return upsert(client, ref, input);
+    }
 }

@@ -42,7 +42,7 @@ class DirectoryApiSupport {
     }
 
     static String externalRef(String ref) {
-        return new ExternalRef(ref).value();
+        return ExternalRef.required(ref);
     }
 
     static <T, R> ResponseEntity<R> upserted(Upserted<T> result, Function<T, R> representation, String path,

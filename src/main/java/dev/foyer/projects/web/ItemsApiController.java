@@ -131,4 +131,20 @@ abstract class ItemsApiController<I extends ItemsApiController.ItemInput, R> {
     private ResponseEntity<R> ok(ProjectItem item) {
         return ProjectsApiSupport.ok(item, this::representation, item.currentVersion());
     }
+
+    @GetMapping("/by-external-ref")
+    @Operation(summary = "Get by external reference, given as the ref parameter", description = "For references containing '/'.")
+    ResponseEntity<R> getByRefParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                            @RequestParam(required = false) String ref) {
+        return getByRef(client, ref);
+    }
+
+    @PutMapping("/by-external-ref")
+    @Operation(summary = "Create or update by external reference, given as the ref parameter",
+            description = "For references containing '/'; otherwise as PUT /by-external-ref/{ref}.")
+    ResponseEntity<R> upsertParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                          @RequestParam(required = false) String ref,
+                                          @RequestBody I input) {
+        return upsert(client, ref, input);
+    }
 }

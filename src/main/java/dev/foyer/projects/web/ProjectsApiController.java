@@ -151,4 +151,20 @@ class ProjectsApiController {
     private static ResponseEntity<ProjectRepresentation> ok(Project project) {
         return ProjectsApiSupport.ok(project, ProjectRepresentation::of, project.currentVersion());
     }
+
+    @GetMapping("/by-external-ref")
+    @Operation(summary = "Get by external reference, given as the ref parameter", description = "For references containing '/'.")
+    ResponseEntity<ProjectRepresentation> getByRefParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                            @RequestParam(required = false) String ref) {
+        return getByRef(client, ref);
+    }
+
+    @PutMapping("/by-external-ref")
+    @Operation(summary = "Create or update by external reference, given as the ref parameter",
+            description = "For references containing '/'; otherwise as PUT /by-external-ref/{ref}.")
+    ResponseEntity<ProjectRepresentation> upsertParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                          @RequestParam(required = false) String ref,
+                                          @RequestBody ProjectInput input) {
+        return upsert(client, ref, input);
+    }
 }

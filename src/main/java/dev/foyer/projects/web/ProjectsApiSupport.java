@@ -67,7 +67,7 @@ class ProjectsApiSupport {
     }
 
     static String externalRef(String ref) {
-        return new ExternalRef(ref).value();
+        return ExternalRef.required(ref);
     }
 
     /** An optional id field of the body: null when absent, 400 when it is not an id. */

@@ -66,10 +66,7 @@ class TicketApiSupport {
 
     /** A reference from the path (or the {@code ref} parameter, for references containing a slash). */
     static String externalRef(String ref) {
-        if (ref == null) {
-            throw new InvalidApiRequestException(ExternalRef.FIELD, "is required");
-        }
-        return new ExternalRef(ref).value();
+        return ExternalRef.required(ref);
     }
 
     /** An optional reference from a request body: null or empty means none. */
