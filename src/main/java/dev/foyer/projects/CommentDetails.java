@@ -3,6 +3,8 @@ package dev.foyer.projects;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.foyer.shared.RichText;
+
 /** A comment's rich-text body. */
 public record CommentDetails(String body, Boolean shared) implements ItemDetails {
 
@@ -22,7 +24,7 @@ public record CommentDetails(String body, Boolean shared) implements ItemDetails
     @Override
     public Map<String, String> snapshot() {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("body", body);
+        fields.put("body", RichText.plainText(body));
         fields.put("shared", shared == null ? null : shared.toString());
         return fields;
     }

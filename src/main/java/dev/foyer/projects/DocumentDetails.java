@@ -3,6 +3,8 @@ package dev.foyer.projects;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.foyer.shared.RichText;
+
 /** A document written in Foyer (a brief, minutes, a specification); the body is rich text. */
 public record DocumentDetails(String title, String body, Boolean shared) implements ItemDetails {
 
@@ -24,7 +26,7 @@ public record DocumentDetails(String title, String body, Boolean shared) impleme
     public Map<String, String> snapshot() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("title", title);
-        fields.put("body", body);
+        fields.put("body", RichText.plainText(body));
         fields.put("shared", shared == null ? null : shared.toString());
         return fields;
     }

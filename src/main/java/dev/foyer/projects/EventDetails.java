@@ -4,6 +4,8 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.foyer.shared.RichText;
+
 /** An event: wall-clock start and end in the organization's time zone, and a rich-text description. */
 public record EventDetails(String title, LocalDateTime startsAt, LocalDateTime endsAt, String description,
                            Boolean shared) implements ItemDetails {
@@ -33,7 +35,7 @@ public record EventDetails(String title, LocalDateTime startsAt, LocalDateTime e
         fields.put("title", title);
         fields.put("startsAt", startsAt == null ? null : startsAt.toString().replace('T', ' '));
         fields.put("endsAt", endsAt == null ? null : endsAt.toString().replace('T', ' '));
-        fields.put("description", description);
+        fields.put("description", RichText.plainText(description));
         fields.put("shared", shared == null ? null : shared.toString());
         return fields;
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.foyer.directory.CompanyId;
+import dev.foyer.shared.RichText;
 
 /** What staff (or a sync) say about a project; {@link #validated()} cleans it or names every problem. */
 public record ProjectDetails(CompanyId company, String name, String description, ProjectStatus status,
@@ -29,7 +30,7 @@ public record ProjectDetails(CompanyId company, String name, String description,
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("company", companyName);
         fields.put("name", name);
-        fields.put("description", description);
+        fields.put("description", RichText.plainText(description));
         fields.put("status", status == null ? null : status.name());
         fields.put("startDate", startDate == null ? null : startDate.toString());
         fields.put("dueDate", dueDate == null ? null : dueDate.toString());

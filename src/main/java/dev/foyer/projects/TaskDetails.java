@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.foyer.identity.StaffUserId;
+import dev.foyer.shared.RichText;
 
 /** A task: its list, title, rich-text description, status, assignee (a project staff member) and due date. */
 public record TaskDetails(TaskListId taskList, String title, String description, TaskStatus status,
@@ -31,7 +32,7 @@ public record TaskDetails(TaskListId taskList, String title, String description,
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("taskList", taskList == null ? null : taskList.toString());
         fields.put("title", title);
-        fields.put("description", description);
+        fields.put("description", RichText.plainText(description));
         fields.put("status", status == null ? null : status.name());
         fields.put("assignee", assignee == null ? null : assignee.toString());
         fields.put("dueDate", dueDate == null ? null : dueDate.toString());

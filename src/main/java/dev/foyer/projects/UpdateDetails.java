@@ -3,6 +3,8 @@ package dev.foyer.projects;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.foyer.shared.RichText;
+
 /** A post about the project's progress; the body is rich text. */
 public record UpdateDetails(String title, String body, Boolean shared) implements ItemDetails {
 
@@ -24,7 +26,7 @@ public record UpdateDetails(String title, String body, Boolean shared) implement
     public Map<String, String> snapshot() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("title", title);
-        fields.put("body", body);
+        fields.put("body", RichText.plainText(body));
         fields.put("shared", shared == null ? null : shared.toString());
         return fields;
     }

@@ -294,7 +294,7 @@ public class TicketComments {
 
     private static Map<String, String> snapshot(TicketComment comment) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("body", Texts.plain(comment.body()));
+        fields.put("body", RichText.plainText(comment.body()));
         fields.put("shared", String.valueOf(comment.shared()));
         return fields;
     }

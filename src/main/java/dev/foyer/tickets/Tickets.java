@@ -29,6 +29,7 @@ import dev.foyer.directory.Upserted;
 import dev.foyer.identity.StaffChoices;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
+import dev.foyer.shared.RichText;
 import dev.foyer.shared.StaleVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -403,7 +404,7 @@ public class Tickets {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("company", visibleCompany.apply(ticket.companyId()).map(Company::name).orElse(null));
         fields.put("subject", ticket.subject());
-        fields.put("description", Texts.plain(ticket.description()));
+        fields.put("description", RichText.plainText(ticket.description()));
         fields.put("status", ticket.status().name());
         fields.put("priority", ticket.priority().name());
         fields.put("assignee", ticket.assigneeId() == null ? null

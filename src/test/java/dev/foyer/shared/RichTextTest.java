@@ -34,4 +34,12 @@ class RichTextTest {
         assertThat(RichText.isBlank(RichText.sanitize("<p> </p>"))).isTrue();
         assertThat(RichText.isBlank(RichText.sanitize("<p>x</p>"))).isFalse();
     }
+
+    @Test
+    void historiesShowRichTextAsPlainShortText() {
+        assertThat(RichText.plainText("<p>Three <em>directions</em> &amp; a&nbsp;logo</p><p>Next</p>"))
+                .isEqualTo("Three directions & a logo\nNext");
+        assertThat(RichText.plainText("<p> </p>")).isNull();
+        assertThat(RichText.plainText("<p>" + "x".repeat(600) + "</p>")).hasSize(RichText.HISTORY_MAX + 1).endsWith("\u2026");
+    }
 }
