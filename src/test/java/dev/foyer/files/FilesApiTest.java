@@ -23,6 +23,9 @@ import dev.foyer.test.ApiClient;
 import dev.foyer.test.DirectoryBuilders;
 import dev.foyer.test.FoyerFullStackTest;
 import dev.foyer.test.ProjectBuilders;
+import dev.foyer.test.TicketBuilders;
+import dev.foyer.tickets.Ticket;
+import dev.foyer.tickets.Tickets;
 import dev.foyer.test.TestAdmin;
 import dev.foyer.test.WebUser;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +59,8 @@ class FilesApiTest {
     Projects projects;
     @Autowired
     ProjectItems items;
+    @Autowired
+    Tickets tickets;
     @Value("${foyer.files.dir}")
     Path folder;
 
@@ -64,6 +69,7 @@ class FilesApiTest {
     String writeToken;
     String readToken;
     StaffPrincipal admin;
+    dev.foyer.directory.Company company;
     Project project;
     ProjectUpdate update;
 
@@ -74,8 +80,8 @@ class FilesApiTest {
         tokenName = "DMS sync " + System.nanoTime();
         writeToken = tokens.create(admin, tokenName, ApiScope.READ_WRITE, null).secret();
         readToken = tokens.create(admin, "reader " + System.nanoTime(), ApiScope.READ, null).secret();
-        project = ProjectBuilders.aProject().of(DirectoryBuilders.aCompany().createdBy(companies, admin).id())
-                .createdBy(projects, admin);
+        company = DirectoryBuilders.aCompany().createdBy(companies, admin);
+        project = ProjectBuilders.aProject().of(company.id()).createdBy(projects, admin);
         update = ProjectBuilders.anItem(items, admin, project.id(),
                 new UpdateDetails("Weekly report", "<p>All good</p>", false), ProjectUpdate.class);
     }
@@ -200,6 +206,17 @@ class FilesApiTest {
 
         assertThat(api.send("DELETE", path + "?version=0", writeToken, null).statusCode()).isEqualTo(409);
         assertThat(api.get(path, writeToken).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void filesAttachToTicketsToo() throws Exception {
+        Ticket ticket = TicketBuilders.aTicket().at(company.id()).openedBy(tickets, admin);
+        HttpResponse<String> created = upload(writeToken, "ticket", ticket.id().toString(), "notes.txt", Samples.TEXT);
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).get("contentType").asText()).isEqualTo("text/plain");
+        JsonNode listed = JSON.readTree(api.get("/api/v1/files?ownerType=ticket&ownerId=" + ticket.id(), readToken)
+                .body());
+        assertThat(listed.get("items").findValuesAsString("name")).containsExactly("notes.txt");
     }
 
     @Test
