@@ -2,6 +2,7 @@ package dev.foyer.files;
 
 import java.util.UUID;
 
+import dev.foyer.api.ApiPrincipal;
 import dev.foyer.identity.StaffPrincipal;
 
 /**
@@ -19,6 +20,16 @@ public interface FileOwnerAccess {
 
     /** Whether the staff user may attach, share, unshare and delete the record's files. */
     boolean canAttach(StaffPrincipal actor, UUID ownerId);
+
+    /**
+     * Whether the record exists as the REST API shows it to this client (e.g. not in the recycle
+     * bin). An API token acts for the organization: it reads and attaches the files of every such
+     * record; writes are still limited by the token's scope. Answers false unless a module says
+     * otherwise, so an owner type is closed to the API until its module opens it (deny by default).
+     */
+    default boolean exists(ApiPrincipal client, UUID ownerId) {
+        return false;
+    }
 
     /** The staff page of the record, where the files fragment is shown (a path like {@code /projects/…}). */
     String ownerPath(UUID ownerId);

@@ -11,7 +11,8 @@ import dev.foyer.identity.StaffUserId;
  */
 public record StoredFile(StoredFileId id, OwnerRef owner, String name, FileTypeId fileTypeId, String fileTypeName,
                          boolean customerFile, String contentType, long size, String sha256, boolean sharedOnPortal,
-                         long version, Instant createdAt, StaffUserId createdBy) {
+                         long version, Instant createdAt, StaffUserId createdBy,
+                         Instant updatedAt) {
 
     /** The Content-Type to send this file with: the detected type when it is on the safe list, else octet-stream. */
     public String downloadContentType() {

@@ -19,6 +19,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import dev.foyer.api.ApiAccess;
+import dev.foyer.api.ApiNotFoundException;
+import dev.foyer.api.ApiPrincipal;
+import dev.foyer.audit.RecordWriter;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
 import dev.foyer.shared.StaleVersionException;
@@ -60,7 +64,8 @@ public class StoredFiles {
     private static final int SWEEP_BATCH = 500;
     private static final String SELECT = """
             select f.id, f.owner_type, f.owner_id, f.name, f.file_type_id, t.name as type_name, t.customer_file,
-                   f.content_type, f.size_bytes, f.sha256, f.shared_on_portal, f.version, f.created_at, f.created_by
+                   f.content_type, f.size_bytes, f.sha256, f.shared_on_portal, f.version, f.created_at, f.created_by,
+                   f.updated_at
             from stored_file f join file_type t on t.id = f.file_type_id""";
     private static final RowMapper<StoredFile> ROWS = (rs, n) -> new StoredFile(
             new StoredFileId(rs.getObject("id", UUID.class)),
@@ -69,7 +74,8 @@ public class StoredFiles {
             rs.getBoolean("customer_file"), rs.getString("content_type"), rs.getLong("size_bytes"),
             rs.getString("sha256"), rs.getBoolean("shared_on_portal"), rs.getLong("version"),
             rs.getTimestamp("created_at").toInstant(),
-            Optional.ofNullable(rs.getObject("created_by", UUID.class)).map(StaffUserId::new).orElse(null));
+            Optional.ofNullable(rs.getObject("created_by", UUID.class)).map(StaffUserId::new).orElse(null),
+            rs.getTimestamp("updated_at").toInstant());
 
     private final JdbcClient jdbc;
     private final FileStorage storage;
@@ -144,6 +150,13 @@ public class StoredFiles {
     public StoredFile store(StaffPrincipal actor, OwnerRef owner, String originalName, InputStream content,
                             FileTypeId fileType, boolean sharedOnPortal) {
         requireAttach(actor, owner);
+        return storeFor(actor.id().value(), "Staff user " + actor.email(), owner, originalName, content, fileType,
+                sharedOnPortal);
+    }
+
+    /** The atomic store shared by staff uploads and the API: bytes into place, then the row in this transaction. */
+    private StoredFile storeFor(UUID actorId, String logName, OwnerRef owner, String originalName, InputStream content,
+                                FileTypeId fileType, boolean sharedOnPortal) {
         if (fileType == null) {
             throw new FilesException("fileTypeId", "files.error.type");
         }
@@ -187,12 +200,12 @@ public class StoredFiles {
                 .param("sha256", written.sha256())
                 .param("shared", sharedOnPortal)
                 .param("now", now)
-                .param("actor", actor.id().value())
+                .param("actor", actorId)
                 .update();
         if (inserted == 0) {
             throw new FilesException("fileTypeId", "files.error.type");
         }
-        log.info("Staff user {} stored file {} ({}, {} bytes) on {} {}", actor.email(), id, contentType,
+        log.info("{} stored file {} ({}, {} bytes) on {} {}", logName, id, contentType,
                 written.size(), owner.type(), owner.id());
         return load(id).orElseThrow();
     }
@@ -275,6 +288,132 @@ public class StoredFiles {
         jdbc.sql("delete from stored_file where id = :id").param("id", id.value()).update();
         TransactionSynchronizationManager.registerSynchronization(new DeleteOnceCommitted(storage, id.toString()));
         log.info("Staff user {} deleted file {} of {} {}", actor.email(), id, file.owner().type(), file.owner().id());
+    }
+
+    // ---- for integrations (docs/api.md): an API token acts for the organization
+
+    /**
+     * Whether an API client reaches the owner's files: its owner type is known and its module says
+     * the record exists as the API shows it (see {@link FileOwnerAccess#exists}).
+     */
+    public boolean exists(ApiPrincipal client, OwnerRef owner) {
+        FileOwnerAccess access = owners.get(owner.type());
+        return client != null && access != null && access.exists(client, owner.id());
+    }
+
+    private void requireOwner(ApiPrincipal client, OwnerRef owner) {
+        if (!exists(client, owner)) {
+            throw new ApiNotFoundException("file owner");
+        }
+    }
+
+    /**
+     * Files for an integration, oldest change first ({@code updated_at >= since}, then id): all
+     * of them, or those of one owner (404 when the API does not know the owner). Files of owner
+     * types closed to the API are never listed; nor are those of records the API does not show,
+     * which the page then holds fewer of than {@code totalItems} suggests.
+     */
+    @Transactional(readOnly = true)
+    public Page<StoredFile> changedSince(ApiPrincipal client, OwnerRef owner, Instant since, Pageable pageable) {
+        ApiAccess.requireRead(client);
+        if (owner != null) {
+            requireOwner(client, owner);
+        }
+        List<String> types = owners.keySet().stream().sorted().toList();
+        String where = " where f.updated_at >= :since and f.owner_type in (:types)"
+                + (owner == null ? "" : " and f.owner_type = :type and f.owner_id = :ownerId");
+        Map<String, Object> params = new HashMap<>();
+        params.put("since", Timestamp.from(since == null ? Instant.EPOCH : since));
+        params.put("types", types);
+        if (owner != null) {
+            params.put("type", owner.type());
+            params.put("ownerId", owner.id());
+        }
+        long total = jdbc.sql("select count(*) from stored_file f" + where).params(params).query(Long.class).single();
+        List<StoredFile> rows = jdbc.sql(SELECT + where + " order by f.updated_at, f.id limit :limit offset :offset")
+                .params(params)
+                .param("limit", pageable.getPageSize())
+                .param("offset", pageable.getOffset())
+                .query(ROWS)
+                .list();
+        Map<OwnerRef, Boolean> reachable = new HashMap<>();
+        List<StoredFile> shown = rows.stream()
+                .filter(file -> reachable.computeIfAbsent(file.owner(), o -> exists(client, o)))
+                .toList();
+        return new PageImpl<>(shown, pageable, total);
+    }
+
+    /** The file, if it exists and the API shows its owner (otherwise empty, the same for both). */
+    @Transactional(readOnly = true)
+    public Optional<StoredFile> find(ApiPrincipal client, StoredFileId id) {
+        ApiAccess.requireRead(client);
+        return load(id).filter(file -> exists(client, file.owner()));
+    }
+
+    /** The file and its bytes for an integration; the caller closes it. */
+    @Transactional(readOnly = true)
+    public Optional<FileDownload> open(ApiPrincipal client, StoredFileId id) {
+        Optional<StoredFile> file = find(client, id);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new FileDownload(file.get(), storage.open(id.toString())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The bytes of file " + id + " cannot be read", e);
+        }
+    }
+
+    /**
+     * Stores a file for an integration, atomically as staff uploads are; created by the token's
+     * creator. 404 ({@link ApiNotFoundException}) when the API does not know the owner; otherwise
+     * as {@link #store(StaffPrincipal, OwnerRef, String, InputStream, FileTypeId, boolean)}.
+     */
+    @Transactional
+    public StoredFile store(ApiPrincipal client, OwnerRef owner, String originalName, InputStream content,
+                            FileTypeId fileType, boolean sharedOnPortal) {
+        ApiAccess.requireWrite(client);
+        requireOwner(client, owner);
+        RecordWriter writer = RecordWriter.of(client);
+        return storeFor(writer.staffId(), writer.logName(), owner, originalName, content, fileType, sharedOnPortal);
+    }
+
+    /** Switches "Show on portal" for an integration; a stale version gets {@link StaleVersionException}. */
+    @Transactional
+    public StoredFile setShared(ApiPrincipal client, StoredFileId id, long expectedVersion, boolean shared) {
+        ApiAccess.requireWrite(client);
+        StoredFile file = find(client, id).orElseThrow(() -> new ApiNotFoundException("file"));
+        RecordWriter writer = RecordWriter.of(client);
+        int changed = jdbc.sql("""
+                        update stored_file set shared_on_portal = :shared, version = version + 1, updated_at = :now,
+                               updated_by = :actor
+                        where id = :id and version = :version""")
+                .param("shared", shared)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("actor", writer.staffId())
+                .param("id", id.value())
+                .param("version", expectedVersion)
+                .update();
+        if (changed == 0) {
+            throw new StaleVersionException("file " + id);
+        }
+        log.info("{} {} file {} on the portal", writer.logName(), shared ? "showed" : "hid", file.id());
+        return load(id).orElseThrow();
+    }
+
+    /** Deletes the file for an integration: the row now, the bytes once that commits; a stale version gets 409. */
+    @Transactional
+    public void delete(ApiPrincipal client, StoredFileId id, long expectedVersion) {
+        ApiAccess.requireWrite(client);
+        StoredFile file = find(client, id).orElseThrow(() -> new ApiNotFoundException("file"));
+        int deleted = jdbc.sql("delete from stored_file where id = :id and version = :version")
+                .param("id", id.value()).param("version", expectedVersion).update();
+        if (deleted == 0) {
+            throw new StaleVersionException("file " + id);
+        }
+        TransactionSynchronizationManager.registerSynchronization(new DeleteOnceCommitted(storage, id.toString()));
+        log.info("{} deleted file {} of {} {}", RecordWriter.of(client).logName(), id, file.owner().type(),
+                file.owner().id());
     }
 
     /**

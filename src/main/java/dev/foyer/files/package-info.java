@@ -3,7 +3,8 @@
  * and files attached to records of other modules, stored atomically through a {@link dev.foyer.files.FileStorage}.
  * Other modules say who may read and attach files to their records by declaring a
  * {@link dev.foyer.files.FileOwnerAccess} bean; an owner type without one is refused. Integrations
- * read file types under /api/v1/file-types (hence the dependency on {@code api}).
+ * read file types under /api/v1/file-types and files under /api/v1/files (hence the dependency on
+ * {@code api}); files written through a token are attributed as {@code audit}'s RecordWriter says.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Files", allowedDependencies = {"identity", "api", "shared"})
+@org.springframework.modulith.ApplicationModule(displayName = "Files", allowedDependencies = {"identity", "api", "audit", "shared"})
 package dev.foyer.files;

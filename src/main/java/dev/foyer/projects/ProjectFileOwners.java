@@ -2,6 +2,7 @@ package dev.foyer.projects;
 
 import java.util.UUID;
 
+import dev.foyer.api.ApiPrincipal;
 import dev.foyer.files.FileOwnerAccess;
 import dev.foyer.identity.StaffPrincipal;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +25,7 @@ class ProjectFileOwners {
         return new Owner(PROJECT, projects) {
             @Override
             ProjectId projectOf(UUID ownerId) {
-                return new ProjectId(ownerId);
+                return ownerId == null ? null : new ProjectId(ownerId);
             }
 
             @Override
@@ -71,6 +72,12 @@ class ProjectFileOwners {
         @Override
         public boolean canAttach(StaffPrincipal actor, UUID ownerId) {
             return canRead(actor, ownerId) && projects.canWork(actor, projectOf(ownerId));
+        }
+
+        @Override
+        public boolean exists(ApiPrincipal client, UUID ownerId) {
+            ProjectId project = projectOf(ownerId);
+            return client != null && project != null && projects.find(client, project).isPresent();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.foyer.tickets;
 
 import java.util.UUID;
 
+import dev.foyer.api.ApiPrincipal;
 import dev.foyer.files.FileOwnerAccess;
 import dev.foyer.identity.StaffPrincipal;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,12 @@ class TicketFileOwner implements FileOwnerAccess {
     public boolean canAttach(StaffPrincipal actor, UUID ownerId) {
         // Anyone who may comment on a ticket may attach a file to it, as in a reply with an attachment.
         return canRead(actor, ownerId);
+    }
+
+    /** An API token reaches the files of every ticket the API shows (its company is not in the recycle bin). */
+    @Override
+    public boolean exists(ApiPrincipal client, UUID ownerId) {
+        return client != null && ownerId != null && tickets.find(client, new TicketId(ownerId)).isPresent();
     }
 
     @Override

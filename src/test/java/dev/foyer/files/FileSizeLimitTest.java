@@ -42,6 +42,12 @@ class FileSizeLimitTest {
     @Autowired
     StoredFiles files;
     @Autowired
+    dev.foyer.directory.Companies companies;
+    @Autowired
+    dev.foyer.projects.Projects projects;
+    @Autowired
+    dev.foyer.api.ApiTokens apiTokens;
+    @Autowired
     JdbcClient jdbc;
     @Value("${foyer.files.dir}")
     Path folder;
@@ -72,6 +78,34 @@ class FileSizeLimitTest {
         assertThat(accepted.statusCode()).isEqualTo(302);
         assertThat(staff.get("/test-records/" + owner.id()).body()).contains("Saved small.txt.").contains("1 KB");
         assertThat(rowsOf(owner)).isOne();
+    }
+
+    @Test
+    void aTooLargeUploadThroughTheApiGets413AndOwnerTypesClosedToTheApiAre404() throws Exception {
+        var admin = Admins.testAdmin(jdbc);
+        var company = dev.foyer.test.DirectoryBuilders.aCompany().createdBy(companies, admin);
+        var project = dev.foyer.test.ProjectBuilders.aProject().of(company.id()).createdBy(projects, admin);
+        String token = apiTokens.create(admin, "size " + System.nanoTime(), dev.foyer.api.ApiScope.READ_WRITE, null)
+                .secret();
+        var api = new dev.foyer.test.ApiClient(port);
+        Map<String, String> fields = Map.of("ownerType", "project", "ownerId", project.id().toString(),
+                "fileTypeId", document());
+        Set<String> before = Samples.filesIn(folder);
+        long rows = jdbc.sql("select count(*) from stored_file").query(Long.class).single();
+
+        HttpResponse<String> refused = api.postMultipart("/api/v1/files", token, fields, "big.pdf", Samples.ofSize(5 * 1024));
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        // The test-record owner type opens nothing to the API (FileOwnerAccess#exists answers false by default).
+        OwnerRef closed = TestRecords.newRecord();
+        assertThat(api.postMultipart("/api/v1/files", token, Map.of("ownerType", closed.type(), "ownerId",
+                closed.id().toString(), "fileTypeId", document()), "a.txt", Samples.TEXT).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from stored_file").query(Long.class).single()).isEqualTo(rows);
+        assertThat(Samples.filesIn(folder)).isEqualTo(before);
+
+        assertThat(api.postMultipart("/api/v1/files", token, fields, "small.txt", Samples.ofSize(1024)).statusCode())
+                .isEqualTo(201);
     }
 
     @Test
