@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 import dev.foyer.api.ApiAccess;
 import dev.foyer.api.ApiNotFoundException;
 import dev.foyer.api.ApiPrincipal;
+import dev.foyer.audit.ChangeAction;
+import dev.foyer.audit.RecordHistory;
 import dev.foyer.audit.RecordWriter;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
@@ -77,6 +79,10 @@ public class StoredFiles {
             Optional.ofNullable(rs.getObject("created_by", UUID.class)).map(StaffUserId::new).orElse(null),
             rs.getTimestamp("updated_at").toInstant());
 
+    /** Files' entries in the record history (issue 3: every record has a history). */
+    public static final String RECORD_TYPE = "stored_file";
+
+    private final RecordHistory history;
     private final JdbcClient jdbc;
     private final FileStorage storage;
     private final FileTypes fileTypes;
@@ -85,7 +91,8 @@ public class StoredFiles {
     private final Clock clock;
 
     StoredFiles(JdbcClient jdbc, FileStorage storage, FileTypes fileTypes, List<FileOwnerAccess> ownerAccess,
-                FilesSettings settings, Clock clock) {
+                FilesSettings settings, Clock clock, RecordHistory history) {
+        this.history = history;
         this.jdbc = jdbc;
         this.storage = storage;
         this.fileTypes = fileTypes;
@@ -150,12 +157,11 @@ public class StoredFiles {
     public StoredFile store(StaffPrincipal actor, OwnerRef owner, String originalName, InputStream content,
                             FileTypeId fileType, boolean sharedOnPortal) {
         requireAttach(actor, owner);
-        return storeFor(actor.id().value(), "Staff user " + actor.email(), owner, originalName, content, fileType,
-                sharedOnPortal);
+        return storeFor(RecordWriter.of(actor), owner, originalName, content, fileType, sharedOnPortal);
     }
 
     /** The atomic store shared by staff uploads and the API: bytes into place, then the row in this transaction. */
-    private StoredFile storeFor(UUID actorId, String logName, OwnerRef owner, String originalName, InputStream content,
+    private StoredFile storeFor(RecordWriter writer, OwnerRef owner, String originalName, InputStream content,
                                 FileTypeId fileType, boolean sharedOnPortal) {
         if (fileType == null) {
             throw new FilesException("fileTypeId", "files.error.type");
@@ -200,14 +206,17 @@ public class StoredFiles {
                 .param("sha256", written.sha256())
                 .param("shared", sharedOnPortal)
                 .param("now", now)
-                .param("actor", actorId)
+                .param("actor", writer.staffId())
                 .update();
         if (inserted == 0) {
             throw new FilesException("fileTypeId", "files.error.type");
         }
-        log.info("{} stored file {} ({}, {} bytes) on {} {}", logName, id, contentType,
+        StoredFile stored = load(id).orElseThrow();
+        history.record(RECORD_TYPE, id.value(), stored.version(), ChangeAction.CREATED, writer.author(),
+                RecordHistory.diff(Map.of(), snapshot(stored)));
+        log.info("{} stored file {} ({}, {} bytes) on {} {}", writer.logName(), id, contentType,
                 written.size(), owner.type(), owner.id());
-        return load(id).orElseThrow();
+        return stored;
     }
 
     /** A page of the owner's files, newest first; at most {@link #MAX_PAGE_SIZE} per page. */
@@ -263,21 +272,7 @@ public class StoredFiles {
     public StoredFile setShared(StaffPrincipal actor, StoredFileId id, long expectedVersion, boolean shared) {
         StoredFile file = find(actor, id).orElseThrow(() -> new FilesException("", "files.error.notFound"));
         requireAttach(actor, file.owner());
-        int changed = jdbc.sql("""
-                        update stored_file set shared_on_portal = :shared, version = version + 1, updated_at = :now,
-                               updated_by = :actor
-                        where id = :id and version = :version""")
-                .param("shared", shared)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("actor", actor.id().value())
-                .param("id", id.value())
-                .param("version", expectedVersion)
-                .update();
-        if (changed == 0) {
-            throw new StaleVersionException("file " + id);
-        }
-        log.info("Staff user {} {} file {} on the portal", actor.email(), shared ? "showed" : "hid", id);
-        return load(id).orElseThrow();
+        return setSharedFor(RecordWriter.of(actor), file, expectedVersion, shared);
     }
 
     /** Deletes the file: the row now, the bytes once that commits (the sweep catches a crash in between). */
@@ -285,9 +280,7 @@ public class StoredFiles {
     public void delete(StaffPrincipal actor, StoredFileId id) {
         StoredFile file = find(actor, id).orElseThrow(() -> new FilesException("", "files.error.notFound"));
         requireAttach(actor, file.owner());
-        jdbc.sql("delete from stored_file where id = :id").param("id", id.value()).update();
-        TransactionSynchronizationManager.registerSynchronization(new DeleteOnceCommitted(storage, id.toString()));
-        log.info("Staff user {} deleted file {} of {} {}", actor.email(), id, file.owner().type(), file.owner().id());
+        deleteFor(RecordWriter.of(actor), file, null);
     }
 
     // ---- for integrations (docs/api.md): an API token acts for the organization
@@ -374,8 +367,7 @@ public class StoredFiles {
                             FileTypeId fileType, boolean sharedOnPortal) {
         ApiAccess.requireWrite(client);
         requireOwner(client, owner);
-        RecordWriter writer = RecordWriter.of(client);
-        return storeFor(writer.staffId(), writer.logName(), owner, originalName, content, fileType, sharedOnPortal);
+        return storeFor(RecordWriter.of(client), owner, originalName, content, fileType, sharedOnPortal);
     }
 
     /** Switches "Show on portal" for an integration; a stale version gets {@link StaleVersionException}. */
@@ -383,22 +375,7 @@ public class StoredFiles {
     public StoredFile setShared(ApiPrincipal client, StoredFileId id, long expectedVersion, boolean shared) {
         ApiAccess.requireWrite(client);
         StoredFile file = find(client, id).orElseThrow(() -> new ApiNotFoundException("file"));
-        RecordWriter writer = RecordWriter.of(client);
-        int changed = jdbc.sql("""
-                        update stored_file set shared_on_portal = :shared, version = version + 1, updated_at = :now,
-                               updated_by = :actor
-                        where id = :id and version = :version""")
-                .param("shared", shared)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("actor", writer.staffId())
-                .param("id", id.value())
-                .param("version", expectedVersion)
-                .update();
-        if (changed == 0) {
-            throw new StaleVersionException("file " + id);
-        }
-        log.info("{} {} file {} on the portal", writer.logName(), shared ? "showed" : "hid", file.id());
-        return load(id).orElseThrow();
+        return setSharedFor(RecordWriter.of(client), file, expectedVersion, shared);
     }
 
     /** Deletes the file for an integration: the row now, the bytes once that commits; a stale version gets 409. */
@@ -406,14 +383,48 @@ public class StoredFiles {
     public void delete(ApiPrincipal client, StoredFileId id, long expectedVersion) {
         ApiAccess.requireWrite(client);
         StoredFile file = find(client, id).orElseThrow(() -> new ApiNotFoundException("file"));
-        int deleted = jdbc.sql("delete from stored_file where id = :id and version = :version")
-                .param("id", id.value()).param("version", expectedVersion).update();
-        if (deleted == 0) {
-            throw new StaleVersionException("file " + id);
+        deleteFor(RecordWriter.of(client), file, expectedVersion);
+    }
+
+    private StoredFile setSharedFor(RecordWriter writer, StoredFile file, long expectedVersion, boolean shared) {
+        int changed = jdbc.sql("""
+                        update stored_file set shared_on_portal = :shared, version = version + 1, updated_at = :now,
+                               updated_by = :actor
+                        where id = :id and version = :version""")
+                .param("shared", shared)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("actor", writer.staffId())
+                .param("id", file.id().value())
+                .param("version", expectedVersion)
+                .update();
+        if (changed == 0) {
+            throw new StaleVersionException("file " + file.id());
         }
-        TransactionSynchronizationManager.registerSynchronization(new DeleteOnceCommitted(storage, id.toString()));
-        log.info("{} deleted file {} of {} {}", RecordWriter.of(client).logName(), id, file.owner().type(),
-                file.owner().id());
+        StoredFile saved = load(file.id()).orElseThrow();
+        history.record(RECORD_TYPE, file.id().value(), saved.version(), ChangeAction.UPDATED, writer.author(),
+                RecordHistory.diff(snapshot(file), snapshot(saved)));
+        log.info("{} {} file {} on the portal", writer.logName(), shared ? "showed" : "hid", file.id());
+        return saved;
+    }
+
+    /** The row now, the bytes once that commits (the sweep catches a crash in between); a null version deletes any. */
+    private void deleteFor(RecordWriter writer, StoredFile file, Long expectedVersion) {
+        int deleted = jdbc.sql("delete from stored_file where id = :id and (cast(:version as bigint) is null or version = :version)")
+                .param("id", file.id().value()).param("version", expectedVersion).update();
+        if (deleted == 0) {
+            throw new StaleVersionException("file " + file.id());
+        }
+        TransactionSynchronizationManager.registerSynchronization(new DeleteOnceCommitted(storage, file.id().toString()));
+        history.record(RECORD_TYPE, file.id().value(), file.version(), ChangeAction.DELETED, writer.author(), List.of());
+        log.info("{} deleted file {} of {} {}", writer.logName(), file.id(), file.owner().type(), file.owner().id());
+    }
+
+    private static Map<String, String> snapshot(StoredFile file) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("fileName", file.name());
+        fields.put("fileType", file.fileTypeName());
+        fields.put("shared", String.valueOf(file.sharedOnPortal()));
+        return fields;
     }
 
     /**

@@ -45,6 +45,24 @@ class StoredFilesTest {
     Path folder;
 
     @Test
+    void everyFileHasAHistoryOfUploadSharingAndDeletion() {
+        StaffPrincipal admin = Admins.testAdmin(jdbc);
+        OwnerRef owner = TestRecords.newRecord();
+        StoredFile file = files.store(admin, owner, "plan.png", new ByteArrayInputStream(Samples.PNG), document(), false);
+        StoredFile shared = files.setShared(admin, file.id(), file.version(), true);
+        files.delete(admin, shared.id());
+
+        var actions = jdbc.sql("""
+                        select action || ':' || author_name || ':' || changes::text from record_change
+                        where record_type = 'stored_file' and record_id = :id order by id""")
+                .param("id", file.id().value()).query(String.class).list();
+        assertThat(actions).hasSize(3);
+        assertThat(actions.get(0)).startsWith("CREATED:" + admin.displayName()).contains("plan.png");
+        assertThat(actions.get(1)).startsWith("UPDATED:").contains("\"field\": \"shared\"").contains("\"to\": \"true\"");
+        assertThat(actions.get(2)).startsWith("DELETED:");
+    }
+
+    @Test
     void aStoredFileKeepsItsBytesSizeAndSha256AndItsTypeComesFromTheBytes() throws Exception {
         StaffPrincipal admin = Admins.testAdmin(jdbc);
         OwnerRef owner = TestRecords.newRecord();
