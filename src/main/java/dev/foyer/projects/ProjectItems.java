@@ -398,9 +398,14 @@ public class ProjectItems {
 
     private void remove(RecordWriter writer, ProjectItem item) {
         ItemKind kind = item.kind();
-        if (kind == ItemKind.TASK_LIST && jdbc.sql("select exists (select 1 from task where task_list_id = :list)")
-                .param("list", item.uuid()).query(Boolean.class).single()) {
-            throw ProjectsException.of("tasks", "taskList.error.hasTasks");
+        if (kind == ItemKind.TASK_LIST) {
+            // Locked first, so a task added meanwhile either is seen here or waits and then finds no list.
+            jdbc.sql("select id from task_list where id = :list for update").param("list", item.uuid())
+                    .query(UUID.class).optional();
+            if (jdbc.sql("select exists (select 1 from task where task_list_id = :list)")
+                    .param("list", item.uuid()).query(Boolean.class).single()) {
+                throw ProjectsException.of("tasks", "taskList.error.hasTasks");
+            }
         }
         if (kind != ItemKind.COMMENT) {
             deleteComments(writer, kind, item.uuid());
