@@ -283,6 +283,28 @@ public class StoredFiles {
         deleteFor(RecordWriter.of(actor), file, null);
     }
 
+    /**
+     * Deletes every file of the owner inside the caller's transaction, for a module deleting the
+     * owner itself (issue 3): the rows now, the bytes once that commits, each recorded in the file's
+     * history. The caller has already checked that its actor may delete the owner. Answers how many went.
+     */
+    @Transactional
+    public int deleteAllOf(RecordWriter writer, OwnerRef owner) {
+        int deleted = 0;
+        while (true) {
+            List<StoredFile> batch = jdbc.sql(SELECT + " where f.owner_type = :type and f.owner_id = :id"
+                            + " order by f.id limit " + SWEEP_BATCH)
+                    .param("type", owner.type()).param("id", owner.id()).query(ROWS).list();
+            for (StoredFile file : batch) {
+                deleteFor(writer, file, null);
+            }
+            deleted += batch.size();
+            if (batch.size() < SWEEP_BATCH) {
+                return deleted;
+            }
+        }
+    }
+
     // ---- for integrations (docs/api.md): an API token acts for the organization
 
     /**

@@ -26,6 +26,8 @@ import dev.foyer.directory.Companies;
 import dev.foyer.directory.Company;
 import dev.foyer.directory.CompanyId;
 import dev.foyer.directory.Upserted;
+import dev.foyer.files.OwnerRef;
+import dev.foyer.files.StoredFiles;
 import dev.foyer.identity.StaffChoices;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
@@ -33,6 +35,7 @@ import dev.foyer.shared.RichText;
 import dev.foyer.shared.StaleVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -60,9 +63,12 @@ public class Tickets {
     private final RecordHistory history;
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Lazily: the files module asks this module (through {@link TicketFileOwner}) who may see a ticket. */
+    private final ObjectProvider<StoredFiles> files;
 
     Tickets(TicketRepository tickets, Companies companies, StaffChoices staff, RecordHistory history, JdbcClient jdbc,
-            Clock clock) {
+            Clock clock, ObjectProvider<StoredFiles> files) {
+        this.files = files;
         this.tickets = tickets;
         this.companies = companies;
         this.staff = staff;
@@ -204,6 +210,18 @@ public class Tickets {
         return saveMembers(actor, ticket, before);
     }
 
+    /**
+     * Deletes the ticket for good (issue 3 item 9) with its comments, staff memberships and files;
+     * a stale version deletes nothing.
+     */
+    @Transactional
+    public void delete(StaffPrincipal actor, TicketId id, long expectedVersion) {
+        Ticket ticket = load(actor, id);
+        TicketAccess.requireEdit(actor, ticket);
+        requireVersion(ticket, expectedVersion);
+        remove(RecordWriter.of(actor), ticket);
+    }
+
     /** Display names of the ticket's assignee and members, by id. */
     @Transactional(readOnly = true)
     public Map<StaffUserId, String> people(StaffPrincipal actor, Ticket ticket) {
@@ -298,6 +316,15 @@ public class Tickets {
         return new Upserted<>(update(client, RecordWriter.of(client), ticket, withRef, status), false);
     }
 
+    /** Deletes the ticket for an integration, as {@link #delete(StaffPrincipal, TicketId, long)}. */
+    @Transactional
+    public void delete(ApiPrincipal client, TicketId id, long expectedVersion) {
+        ApiAccess.requireWrite(client);
+        Ticket ticket = load(client, id);
+        requireVersion(ticket, expectedVersion);
+        remove(RecordWriter.of(client), ticket);
+    }
+
     /** The ticket if an integration may see it, for its comments. */
     Ticket load(ApiPrincipal client, TicketId id) {
         return find(client, id).orElseThrow(() -> TicketException.of("", "record.error.notFound"));
@@ -334,6 +361,35 @@ public class Tickets {
                 RecordHistory.diff(before, snapshot(visible(client), saved)));
         log.info("{} edited ticket {}", writer.logName(), saved.id());
         return saved;
+    }
+
+    private void remove(RecordWriter writer, Ticket ticket) {
+        UUID id = ticket.id().value();
+        int batch;
+        do {
+            List<Map.Entry<UUID, Long>> deleted = jdbc.sql("""
+                            delete from ticket_comment where id in (
+                                select id from ticket_comment where ticket_id = :ticket limit 500)
+                            returning id, version""")
+                    .param("ticket", id)
+                    .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), rs.getLong("version")))
+                    .list();
+            for (Map.Entry<UUID, Long> comment : deleted) {
+                history.record(TicketComments.RECORD_TYPE, comment.getKey(), comment.getValue(), ChangeAction.DELETED,
+                        writer.author(), List.of());
+            }
+            batch = deleted.size();
+        } while (batch == 500);
+        int deletedFiles = files.getObject().deleteAllOf(writer, new OwnerRef(TicketFileOwner.TYPE, id));
+        jdbc.sql("delete from ticket_staff_member where ticket_id = :ticket").param("ticket", id).update();
+        int deleted = jdbc.sql("delete from ticket where id = :id and version = :version")
+                .param("id", id).param("version", ticket.version()).update();
+        if (deleted == 0) {
+            throw new StaleVersionException("ticket " + ticket.id());
+        }
+        history.record(RECORD_TYPE, id, ticket.version(), ChangeAction.DELETED, writer.author(), List.of());
+        log.info("{} deleted ticket #{} ({}) with its comments and {} file(s)", writer.logName(), ticket.number(), id,
+                deletedFiles);
     }
 
     private Function<CompanyId, Optional<Company>> visible(ApiPrincipal client) {

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,10 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Issue 3: the endpoints every kind of project item has — list (updatedSince), get, create,
- * update, and get and upsert by external reference (docs/api.md). Each subclass is one
+ * update, delete, and get and upsert by external reference (docs/api.md). Each subclass is one
  * {@code @RestController @ApiController} for one {@link ItemKind}: it turns its input into the
- * module's details and an item into its representation. Items are not deleted through the API
- * (the module has no delete for them).
+ * module's details and an item into its representation. DELETE removes an item for good, with
+ * the comments on it and, for updates and documents, their files.
  *
  * @param <I> what a client writes
  * @param <R> what a client reads
@@ -109,6 +110,23 @@ abstract class ItemsApiController<I extends ItemsApiController.ItemInput, R> {
         ItemDetails details = details(client, input);
         return ok(support.writing(() -> items.update(client, kind, itemId, version, project, details,
                 input.externalRef())));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete", description = "For good, with the comments on the item and an update's or a "
+            + "document's files. Send the version you read (If-Match or ?version=); a stale one gets 409. "
+            + "A task list that still holds tasks is refused with 400. 204 when deleted.")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String id,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                @RequestParam(required = false) Long version) {
+        UUID itemId = ProjectsApiSupport.itemId(id, kind);
+        long expected = ExpectedVersion.of(version, ifMatch);
+        found(client, itemId);
+        support.writing(() -> {
+            items.delete(client, kind, itemId, expected);
+            return null;
+        });
+        return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/by-external-ref/{ref}")

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.foyer.api.ApiController;
 import dev.foyer.api.ApiNotFoundException;
+import dev.foyer.api.ExpectedVersion;
 import dev.foyer.api.ApiPage;
 import dev.foyer.api.ApiPaging;
 import dev.foyer.api.ApiPrincipal;
@@ -18,9 +19,12 @@ import dev.foyer.projects.ProjectItem;
 import dev.foyer.projects.ProjectItems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,8 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Issue 3: comments on projects and their items for integrations — list, get and add. Comments
- * have no external reference and are not changed through the API.
+ * Issue 3: comments on projects and their items for integrations — list, get, add and delete.
+ * Comments have no external reference and are not edited through the API.
  */
 @RestController
 @ApiController
@@ -109,5 +113,21 @@ class ProjectCommentsApiController {
                 new CommentDetails(input.body(), input.shared())));
         return ProjectsApiSupport.created(comment, CommentRepresentation::of, PATH, comment.id(),
                 comment.currentVersion());
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a comment", description = "For good. Send the version you read (If-Match or "
+            + "?version=); a stale one gets 409. 204 when deleted.")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String id,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                @RequestParam(required = false) Long version) {
+        UUID commentId = ProjectsApiSupport.itemId(id, ItemKind.COMMENT);
+        long expected = ExpectedVersion.of(version, ifMatch);
+        items.find(client, ItemKind.COMMENT, commentId).orElseThrow(() -> new ApiNotFoundException("comment"));
+        support.writing(() -> {
+            items.delete(client, ItemKind.COMMENT, commentId, expected);
+            return null;
+        });
+        return ResponseEntity.noContent().build();
     }
 }

@@ -235,6 +235,29 @@ class ProjectItemsController {
         return "redirect:" + backPath + "#share-" + item.uuid();
     }
 
+    /**
+     * Deletes the item for good (issue 3 item 9), with its comments and files, then back to the
+     * project; a stale version or a task list still holding tasks keeps it and says why.
+     */
+    @PostMapping("/{slug}/{id}/delete")
+    String delete(@AuthenticationPrincipal StaffPrincipal actor,
+                  @ModelAttribute(name = "project", binding = false) Project project, @PathVariable String slug,
+                  @PathVariable String id, @RequestParam long version, Model model, RedirectAttributes redirect) {
+        ItemKind kind = kind(slug);
+        requireWork(model);
+        ProjectItem item = load(actor, project, kind, id);
+        try {
+            items.delete(actor, project.id(), kind, item.uuid(), version);
+            redirect.addFlashAttribute("deletedKind", kind.name());
+            return "redirect:/projects/" + project.id();
+        } catch (StaleVersionException e) {
+            redirect.addFlashAttribute("staleDelete", true);
+        } catch (ProjectsException e) {
+            redirect.addFlashAttribute("deleteProblem", e.problems().values().iterator().next());
+        }
+        return "redirect:" + itemPath(project, item) + "#delete-heading";
+    }
+
     /** Moves a task up or down in its list, then back to where the button was. */
     @PostMapping("/tasks/{id}/move")
     String moveTask(@AuthenticationPrincipal StaffPrincipal actor,

@@ -29,6 +29,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -153,6 +154,23 @@ class TicketsApiController {
         } catch (TicketException e) {
             throw support.refused(e, problems, "ticket");
         }
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a ticket", description = "For good, with its comments, staff members and files. "
+            + "Send the version you read (If-Match or ?version=); a stale one gets 409. 204 when deleted.")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String id,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                @RequestParam(required = false) Long version) {
+        TicketId ticketId = TicketApiSupport.id(id, TicketId::parse, "ticket");
+        long expected = ExpectedVersion.of(version, ifMatch);
+        tickets.find(client, ticketId).orElseThrow(() -> new ApiNotFoundException("ticket"));
+        try {
+            tickets.delete(client, ticketId, expected);
+        } catch (TicketException e) {
+            throw support.refused(e, "ticket");
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/by-external-ref/{ref}")

@@ -258,6 +258,22 @@ class TicketsController {
         return "redirect:/tickets/" + current.id() + "#members-heading";
     }
 
+    /** Deletes the ticket for good (issue 3 item 9) with its comments and files, then back to the list. */
+    @PostMapping("/{id}/delete")
+    String delete(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id, @RequestParam long version,
+                  RedirectAttributes redirect) {
+        Ticket current = load(actor, id);
+        TicketAccess.requireEdit(actor, current);
+        try {
+            tickets.delete(actor, current.id(), version);
+            redirect.addFlashAttribute("deletedNumber", current.number());
+            return "redirect:/tickets";
+        } catch (StaleVersionException e) {
+            redirect.addFlashAttribute("staleDelete", true);
+            return "redirect:/tickets/" + current.id() + "#delete-heading";
+        }
+    }
+
     private String showForm(StaffPrincipal actor, Ticket ticket, TicketForm form, Model model) {
         model.addAttribute("ticket", ticket);
         List<CompanyChoice> choices = new ArrayList<>(companies.choices(actor, form.companyQuery(), COMPANY_CHOICES));
