@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -50,6 +51,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> stale(StaleVersionException e) {
         return problem(HttpStatus.CONFLICT,
                 "The record was changed by someone else since the version you sent. Read it again, then retry.");
+    }
+
+    /** Two requests created a record with the same unique value (an external reference) at the same moment. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
+        return problem(HttpStatus.CONFLICT,
+                "Another request created a record with the same external reference at the same moment. Read it, then retry.");
     }
 
     @ExceptionHandler(AccessDeniedException.class)

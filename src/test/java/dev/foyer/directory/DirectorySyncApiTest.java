@@ -142,6 +142,24 @@ class DirectorySyncApiTest {
     }
 
     @Test
+    void simultaneousFirstUpsertsOfOneReferenceCreateOneRecordAndNeverFail() throws Exception {
+        String ref = "race-" + System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Integer>> racers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            racers.add(() -> put("/api/v1/companies/by-external-ref/" + ref, "{\"name\":\"Race Ltd\"}").statusCode());
+        }
+        List<Integer> statuses;
+        try {
+            statuses = collect(pool.invokeAll(racers));
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(statuses).containsOnlyOnce(201).allMatch(status -> status == 201 || status == 200 || status == 409);
+        assertThat(count("company where external_ref = '" + ref + "'")).isEqualTo(1);
+    }
+
+    @Test
     void referencesContainingSlashesWorkAsTheRefParameter() throws Exception {
         String ref = "crm/acme/" + System.nanoTime();
         String encoded = URLEncoder.encode(ref, StandardCharsets.UTF_8);
