@@ -52,6 +52,24 @@ public final class ConsolidatedAccount {
         this.updatedBy = actor;
     }
 
+    void moveToRecycleBin(UUID actor, Instant now) {
+        this.deletedAt = now;
+        this.deletedBy = actor;
+        this.updatedAt = now;
+        this.updatedBy = actor;
+    }
+
+    void restore(UUID actor, Instant now) {
+        this.deletedAt = null;
+        this.deletedBy = null;
+        this.updatedAt = now;
+        this.updatedBy = actor;
+    }
+
+    boolean inRecycleBin() {
+        return deletedAt != null;
+    }
+
     public ConsolidatedAccountId id() {
         return id;
     }

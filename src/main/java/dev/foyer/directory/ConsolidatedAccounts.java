@@ -89,6 +89,35 @@ public class ConsolidatedAccounts {
         return rename(RecordWriter.of(actor), load(id, expectedVersion), name, externalRef);
     }
 
+    @Transactional
+    public ConsolidatedAccount create(ApiPrincipal client, String name, String externalRef) {
+        ApiAccess.requireWrite(client);
+        return create(RecordWriter.of(client), name, externalRef);
+    }
+
+    @Transactional
+    public ConsolidatedAccount rename(ApiPrincipal client, ConsolidatedAccountId id, long expectedVersion, String name,
+                                      String externalRef) {
+        ApiAccess.requireWrite(client);
+        return rename(RecordWriter.of(client), load(id, expectedVersion), name, externalRef);
+    }
+
+    /**
+     * Moves the account to the recycle bin. Its companies leave the group at once (no portal scope reaches through a
+     * deleted account, ACC-1) and are remembered, so a restore groups them again.
+     */
+    @Transactional
+    public void moveToRecycleBin(StaffPrincipal actor, ConsolidatedAccountId id, long expectedVersion) {
+        DirectoryAccess.requireEdit(actor);
+        moveToRecycleBin(RecordWriter.of(actor), load(id, expectedVersion));
+    }
+
+    @Transactional
+    public void moveToRecycleBin(ApiPrincipal client, ConsolidatedAccountId id, long expectedVersion) {
+        ApiAccess.requireWrite(client);
+        moveToRecycleBin(RecordWriter.of(client), load(id, expectedVersion));
+    }
+
     /** Creates or renames the account with this external reference; writes nothing when nothing differs. */
     @Transactional
     public Upserted<ConsolidatedAccount> upsert(ApiPrincipal client, String externalRef, Long expectedVersion,
@@ -178,6 +207,40 @@ public class ConsolidatedAccounts {
         history.record(RECORD_TYPE, saved.id().value(), saved.version(), ChangeAction.UPDATED, writer.author(),
                 RecordHistory.diff(Map.of("name", before), Map.of("name", saved.name())));
         return saved;
+    }
+
+    private void moveToRecycleBin(RecordWriter writer, ConsolidatedAccount account) {
+        java.time.Instant now = clock.instant();
+        account.moveToRecycleBin(writer.staffId(), now);
+        ConsolidatedAccount saved;
+        try {
+            saved = accounts.save(account);
+        } catch (OptimisticLockingFailureException e) {
+            throw new StaleVersionException("consolidated account " + account.id());
+        }
+        record Detached(UUID id, long version) {
+        }
+        int detached = 0;
+        List<Detached> batch;
+        do {
+            batch = jdbc.sql("""
+                            update company set consolidated_account_id = null, detached_from_account = :account,
+                                               updated_at = :now, updated_by = :actor, version = version + 1
+                            where id in (select id from company where consolidated_account_id = :account limit 500)
+                            returning id, version""")
+                    .param("account", account.id().value()).param("now", java.sql.Timestamp.from(now))
+                    .param("actor", writer.staffId())
+                    .query((rs, n) -> new Detached(rs.getObject("id", UUID.class), rs.getLong("version"))).list();
+            for (Detached company : batch) {
+                history.record(Companies.RECORD_TYPE, company.id(), company.version(), ChangeAction.UPDATED,
+                        writer.author(), RecordHistory.diff(Map.of("consolidatedAccount", account.name()), Map.of()));
+            }
+            detached += batch.size();
+        } while (batch.size() == 500);
+        history.record(RECORD_TYPE, saved.id().value(), saved.version(), ChangeAction.DELETED, writer.author(),
+                List.of());
+        log.info("{} moved consolidated account {} to the recycle bin; {} company(ies) left the group",
+                writer.logName(), account.id(), detached);
     }
 
     private void requireRefFree(Problems problems, String externalRef, ConsolidatedAccountId self) {

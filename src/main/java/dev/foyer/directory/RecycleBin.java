@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.foyer.audit.ChangeAction;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deleted companies and contacts wait here until an admin restores them or purges them for good.
- * A company comes back with the contacts that went into the bin with it.
+ * A company comes back with the contacts that went into the bin with it; a consolidated account with the companies
+ * that left it when it was deleted (unless they joined another account meanwhile).
  */
 @Service
 public class RecycleBin {
@@ -30,21 +32,23 @@ public class RecycleBin {
     private static final Logger log = LoggerFactory.getLogger(RecycleBin.class);
 
     public enum Kind {
-        COMPANY, CONTACT
+        COMPANY, CONTACT, CONSOLIDATED_ACCOUNT
     }
 
     public record Entry(Kind kind, UUID id, String name, String companyName, Instant deletedAt) {
     }
 
     private final CompanyRepository companies;
+    private final ConsolidatedAccountRepository accounts;
     private final ContactRepository contacts;
     private final RecordHistory history;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    RecycleBin(CompanyRepository companies, ContactRepository contacts, RecordHistory history, JdbcClient jdbc,
+    RecycleBin(CompanyRepository companies, ConsolidatedAccountRepository accounts, ContactRepository contacts, RecordHistory history, JdbcClient jdbc,
                Clock clock) {
         this.companies = companies;
+        this.accounts = accounts;
         this.contacts = contacts;
         this.history = history;
         this.jdbc = jdbc;
@@ -56,7 +60,8 @@ public class RecycleBin {
         DirectoryAccess.requireManageRecycleBin(actor);
         long total = jdbc.sql("""
                         select (select count(*) from company where deleted_at is not null)
-                             + (select count(*) from contact where deleted_at is not null)""")
+                             + (select count(*) from contact where deleted_at is not null)
+                             + (select count(*) from consolidated_account where deleted_at is not null)""")
                 .query(Long.class).single();
         List<Entry> rows = jdbc.sql("""
                         select 'COMPANY' as kind, id, name, null as company_name, deleted_at
@@ -64,6 +69,9 @@ public class RecycleBin {
                         union all
                         select 'CONTACT', c.id, c.first_name || ' ' || c.last_name, co.name, c.deleted_at
                         from contact c join company co on co.id = c.company_id where c.deleted_at is not null
+                        union all
+                        select 'CONSOLIDATED_ACCOUNT', id, name, null, deleted_at
+                        from consolidated_account where deleted_at is not null
                         order by deleted_at desc, id limit :limit offset :offset""")
                 .param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
                 .query((rs, n) -> new Entry(Kind.valueOf(rs.getString("kind")), rs.getObject("id", UUID.class),
@@ -104,6 +112,57 @@ public class RecycleBin {
         history.record(Contacts.RECORD_TYPE, id.value(), saved.version(), ChangeAction.RESTORED,
                 ChangeAuthor.of(actor), List.of());
         log.info("Staff user {} restored contact {}", actor.email(), id);
+    }
+
+    @Transactional
+    public void restoreConsolidatedAccount(StaffPrincipal actor, ConsolidatedAccountId id) {
+        DirectoryAccess.requireManageRecycleBin(actor);
+        ConsolidatedAccount account = accounts.findById(id).filter(ConsolidatedAccount::inRecycleBin)
+                .orElseThrow(() -> DirectoryException.of("", "record.error.notFound"));
+        Instant now = clock.instant();
+        account.restore(actor.id().value(), now);
+        ConsolidatedAccount saved = accounts.save(account);
+        record Rejoined(UUID id, long version) {
+        }
+        // Companies that joined another account meanwhile stay there; they only forget the old one.
+        int rejoined = 0;
+        List<Rejoined> batch;
+        do {
+            batch = jdbc.sql("""
+                            update company set consolidated_account_id = :account, detached_from_account = null,
+                                               updated_at = :now, updated_by = :actor, version = version + 1
+                            where id in (select id from company where detached_from_account = :account
+                                                                  and consolidated_account_id is null limit 500)
+                            returning id, version""")
+                    .param("account", id.value()).param("now", Timestamp.from(now)).param("actor", actor.id().value())
+                    .query((rs, n) -> new Rejoined(rs.getObject("id", UUID.class), rs.getLong("version"))).list();
+            for (Rejoined company : batch) {
+                history.record(Companies.RECORD_TYPE, company.id(), company.version(), ChangeAction.UPDATED,
+                        ChangeAuthor.of(actor), RecordHistory.diff(Map.of(), Map.of("consolidatedAccount", saved.name())));
+            }
+            rejoined += batch.size();
+        } while (batch.size() == 500);
+        forgetDetached(id);
+        history.record(ConsolidatedAccounts.RECORD_TYPE, id.value(), saved.version(), ChangeAction.RESTORED,
+                ChangeAuthor.of(actor), List.of());
+        log.info("Staff user {} restored consolidated account {} with {} company(ies)", actor.email(), id,
+                rejoined);
+    }
+
+    /** Deletes an account in the bin for good; its former companies stay as they are, outside any group. */
+    @Transactional
+    public void purgeConsolidatedAccount(StaffPrincipal actor, ConsolidatedAccountId id) {
+        DirectoryAccess.requireManageRecycleBin(actor);
+        accounts.findById(id).filter(ConsolidatedAccount::inRecycleBin)
+                .orElseThrow(() -> DirectoryException.of("", "record.error.notFound"));
+        forgetDetached(id);
+        accounts.deleteById(id);
+        log.info("Staff user {} purged consolidated account {}", actor.email(), id);
+    }
+
+    private void forgetDetached(ConsolidatedAccountId id) {
+        jdbc.sql("update company set detached_from_account = null where detached_from_account = :account")
+                .param("account", id.value()).update();
     }
 
     /** Deletes a company in the bin for good, with its contacts. */

@@ -7,7 +7,8 @@ import org.springframework.security.access.AccessDeniedException;
 /**
  * Who may do what with tickets: every staff user reads them, opens them and comments on them; the
  * assignee, the ticket's staff members, admins and managers edit a ticket, change its status and
- * its members; a comment's sharing is changed by its author or by whoever may edit the ticket.
+ * its members; a comment's sharing is changed, and the comment deleted, by its author or by whoever may edit the
+ * ticket.
  */
 public final class TicketAccess {
 
@@ -33,6 +34,10 @@ public final class TicketAccess {
 
     public static boolean canShare(StaffPrincipal actor, Ticket ticket, TicketComment comment) {
         return canEdit(actor, ticket) || (actor != null && actor.id().equals(comment.authorId()));
+    }
+
+    public static boolean canDelete(StaffPrincipal actor, Ticket ticket, TicketComment comment) {
+        return canShare(actor, ticket, comment);
     }
 
     public static void requireView(StaffPrincipal actor) {
@@ -62,6 +67,12 @@ public final class TicketAccess {
     public static void requireShare(StaffPrincipal actor, Ticket ticket, TicketComment comment) {
         if (!canShare(actor, ticket, comment)) {
             throw new AccessDeniedException("Only the author or the ticket's editors change a comment's sharing");
+        }
+    }
+
+    public static void requireDelete(StaffPrincipal actor, Ticket ticket, TicketComment comment) {
+        if (!canDelete(actor, ticket, comment)) {
+            throw new AccessDeniedException("Only the author or the ticket's editors delete a comment");
         }
     }
 }

@@ -134,7 +134,39 @@ public class TicketComments {
         return saved;
     }
 
+    /**
+     * Deletes the comment for good (issue 3 item 9): its author or whoever may edit the ticket; a stale version
+     * deletes nothing.
+     */
+    @Transactional
+    public void delete(StaffPrincipal actor, TicketId ticketId, TicketCommentId id, long expectedVersion) {
+        Ticket ticket = tickets.load(actor, ticketId);
+        TicketComment comment = comments.findById(id).filter(c -> c.ticketId().equals(ticket.id()))
+                .orElseThrow(() -> TicketException.of("", "record.error.notFound"));
+        TicketAccess.requireDelete(actor, ticket, comment);
+        remove(RecordWriter.of(actor), comment, expectedVersion);
+    }
+
     // ---- The REST API (issue 3 item 9, docs/api.md): an integration acts through its API token. ----
+
+    /** Deletes a comment for an integration, as {@link #delete(StaffPrincipal, TicketId, TicketCommentId, long)}. */
+    @Transactional
+    public void delete(ApiPrincipal client, TicketCommentId id, long expectedVersion) {
+        ApiAccess.requireWrite(client);
+        TicketComment comment = find(client, id).orElseThrow(() -> TicketException.of("", "record.error.notFound"));
+        remove(RecordWriter.of(client), comment, expectedVersion);
+    }
+
+    private void remove(RecordWriter writer, TicketComment comment, long expectedVersion) {
+        int deleted = jdbc.sql("delete from ticket_comment where id = :id and version = :version")
+                .param("id", comment.id().value()).param("version", expectedVersion).update();
+        if (deleted == 0) {
+            throw new StaleVersionException("ticket comment " + comment.id());
+        }
+        history.record(RECORD_TYPE, comment.id().value(), expectedVersion, ChangeAction.DELETED, writer.author(),
+                List.of());
+        log.info("{} deleted comment {} on ticket {}", writer.logName(), comment.id(), comment.ticketId());
+    }
 
     /**
      * Comments on tickets an integration may see (of one ticket, or of all when {@code ticket} is

@@ -187,6 +187,21 @@ class ProjectsBrowserTest {
         phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Spring beer labels")).click();
         screenshot(phone, "37-project-phone");
         assertAccessible(phone);
+
+        // Deleting the project: a page says what goes and asks for the name; a wrong name deletes nothing.
+        phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delete this project…")).click();
+        assertThat(phone.locator("h1")).hasText("Delete Spring beer labels");
+        assertThat(phone.locator(".delete-contents")).containsText("1 task list");
+        phone.getByLabel("To confirm, type the project's name: Spring beer labels").fill("Spring beer");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete for good")).click();
+        assertThat(phone.locator(".field-error")).containsText("nothing was deleted");
+        screenshot(phone, "39-project-delete-wrong-name");
+        assertAccessible(phone);
+        phone.getByLabel("To confirm, type the project's name: Spring beer labels").fill("Spring beer labels");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete for good")).click();
+        assertThat(phone.locator(".alert-success")).hasText("Project Spring beer labels deleted.");
+        screenshot(phone, "39b-project-deleted");
+        assertAccessible(phone);
     }
 
     /** The switch's accessible name: "Show on portal" and the item's title (visually hidden). */

@@ -117,7 +117,7 @@ class TicketsBrowserTest {
         page.getByLabel("Change the status to").selectOption("RESOLVED");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change status")).click();
         assertThat(page.locator(".alert-success")).containsText("The status is now Resolved.");
-        assertThat(page.locator(".history")).containsText("RESOLVED");
+        assertThat(page.locator(".history")).containsText("Resolved"); // the label, not the stored constant
         // Reloaded from the server, the comment is still shared.
         assertThat(page.locator("li.comment").last().locator(".sharing-state")).hasText("Shown on portal");
         assertAllTextResolved(page);
@@ -140,6 +140,19 @@ class TicketsBrowserTest {
         phone.navigate(page.url().replace("/tickets?q=glaze", "/tickets"));
         phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Glaze cracks on the blue vases")).click();
         screenshot(phone, "46-ticket-phone");
+        assertAccessible(phone);
+
+        // A single comment is deleted after opening its "Delete comment" disclosure (no JavaScript needed).
+        int commentsBefore = phone.locator("li.comment").count();
+        var lastComment = phone.locator("li.comment").last();
+        lastComment.getByText("Delete comment").click();
+        screenshot(phone, "48-ticket-comment-delete");
+        assertAccessible(phone);
+        lastComment.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Delete for good")).click();
+        assertThat(phone.locator(".alert-success")).hasText("Comment deleted.");
+        assertThat(phone.locator("li.comment")).hasCount(commentsBefore - 1);
+        screenshot(phone, "49-ticket-comment-deleted");
         assertAccessible(phone);
     }
 

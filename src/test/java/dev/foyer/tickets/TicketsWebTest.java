@@ -352,9 +352,10 @@ class TicketsWebTest {
         mvc.perform(get("/tickets/" + ticket.id()).with(user(admin)))
                 .andExpect(content().string(containsString("<del>Before</del>")))
                 .andExpect(content().string(containsString("<ins>After</ins>")))
-                .andExpect(content().string(containsString("<del>NORMAL</del>")))
-                .andExpect(content().string(containsString("<ins>URGENT</ins>")))
-                .andExpect(content().string(containsString("<ins>RESOLVED</ins>")))
+                // Stored constants read as the labels the ticket page uses.
+                .andExpect(content().string(containsString("<del>Normal</del>")))
+                .andExpect(content().string(containsString("<ins>Urgent</ins>")))
+                .andExpect(content().string(containsString("<ins>Resolved</ins>")))
                 .andExpect(content().string(containsString(">Assignee<")))
                 .andExpect(content().string(containsString(manager.displayName())));
         assertThat(jdbc.sql("select count(*) from record_change where record_type = 'ticket' and record_id = :id")

@@ -18,15 +18,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Issue 3: consolidated accounts for integrations — list, get, upsert by external reference. */
+/** Issue 3: consolidated accounts for integrations — list, get, create, rename, upsert by external reference, delete. */
 @RestController
 @ApiController
 @RequestMapping(ConsolidatedAccountsApiController.PATH)
@@ -52,6 +55,9 @@ class ConsolidatedAccountsApiController {
     record AccountInput(String name, Long version) {
     }
 
+    record NewAccountInput(String name, String externalRef, Long version) {
+    }
+
     @GetMapping
     @Operation(summary = "List consolidated accounts", description = "Ordered by updatedAt, then id.")
     ApiPage<AccountRepresentation> list(@AuthenticationPrincipal ApiPrincipal client,
@@ -70,6 +76,38 @@ class ConsolidatedAccountsApiController {
                 .orElseThrow(() -> new ApiNotFoundException("consolidated account"));
         return ResponseEntity.ok().header(HttpHeaders.ETAG, ExpectedVersion.etag(account.version()))
                 .body(AccountRepresentation.of(account));
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a consolidated account")
+    ResponseEntity<AccountRepresentation> create(@AuthenticationPrincipal ApiPrincipal client,
+                                                 @RequestBody NewAccountInput input) {
+        try {
+            ConsolidatedAccount account = accounts.create(client, input.name(), input.externalRef());
+            return ResponseEntity.created(java.net.URI.create(PATH + "/" + account.id()))
+                    .header(HttpHeaders.ETAG, ExpectedVersion.etag(account.version()))
+                    .body(AccountRepresentation.of(account));
+        } catch (DirectoryException e) {
+            throw support.invalid(e);
+        }
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Rename a consolidated account",
+            description = "Send the version you read (body or If-Match); a stale one gets 409.")
+    ResponseEntity<AccountRepresentation> update(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String id,
+                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                 @RequestBody NewAccountInput input) {
+        ConsolidatedAccountId accountId = DirectoryApiSupport.id(id, ConsolidatedAccountId::parse, "consolidated account");
+        long expected = ExpectedVersion.of(input.version(), ifMatch);
+        accounts.find(client, accountId).orElseThrow(() -> new ApiNotFoundException("consolidated account"));
+        try {
+            ConsolidatedAccount account = accounts.rename(client, accountId, expected, input.name(), input.externalRef());
+            return ResponseEntity.ok().header(HttpHeaders.ETAG, ExpectedVersion.etag(account.version()))
+                    .body(AccountRepresentation.of(account));
+        } catch (DirectoryException e) {
+            throw support.invalid(e);
+        }
     }
 
     @PutMapping("/by-external-ref/{ref}")
@@ -108,5 +146,18 @@ class ConsolidatedAccountsApiController {
                                                           @RequestParam(required = false) String ref,
                                                           @RequestBody AccountInput input) {
         return upsert(client, ref, input);
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Move a consolidated account to the recycle bin",
+            description = "Its companies leave the group at once and rejoin it if an admin restores the account.")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String id,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                @RequestParam(required = false) Long version) {
+        ConsolidatedAccountId accountId = DirectoryApiSupport.id(id, ConsolidatedAccountId::parse, "consolidated account");
+        long expected = ExpectedVersion.of(version, ifMatch);
+        accounts.find(client, accountId).orElseThrow(() -> new ApiNotFoundException("consolidated account"));
+        accounts.moveToRecycleBin(client, accountId, expected);
+        return ResponseEntity.noContent().build();
     }
 }

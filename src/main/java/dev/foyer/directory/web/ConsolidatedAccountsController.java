@@ -1,5 +1,6 @@
 package dev.foyer.directory.web;
 
+import dev.foyer.audit.RecordHistory;
 import dev.foyer.directory.CompanyQuery;
 import dev.foyer.directory.Companies;
 import dev.foyer.directory.ConsolidatedAccount;
@@ -9,6 +10,7 @@ import dev.foyer.directory.DirectoryAccess;
 import dev.foyer.directory.DirectoryException;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.shared.StaleVersionException;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Consolidated accounts: list, create, rename; companies join one from their own form. */
+/** Consolidated accounts: list, create, rename, delete; companies join one from their own form. */
 @Controller
 @RequestMapping("/consolidated-accounts")
 class ConsolidatedAccountsController {
@@ -31,10 +33,12 @@ class ConsolidatedAccountsController {
 
     private final ConsolidatedAccounts accounts;
     private final Companies companies;
+    private final RecordHistory history;
 
-    ConsolidatedAccountsController(ConsolidatedAccounts accounts, Companies companies) {
+    ConsolidatedAccountsController(ConsolidatedAccounts accounts, Companies companies, RecordHistory history) {
         this.accounts = accounts;
         this.companies = companies;
+        this.history = history;
     }
 
     @ModelAttribute
@@ -68,13 +72,11 @@ class ConsolidatedAccountsController {
 
     @GetMapping("/{id}")
     String detail(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id,
-                  @RequestParam(defaultValue = "0") int page, Model model) {
+                  @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int historyPage,
+                  Model model) {
         ConsolidatedAccount account = load(actor, id);
-        model.addAttribute("account", account);
         model.addAttribute("form", new AccountForm(account.name(), account.externalRef(), account.version()));
-        model.addAttribute("companies", companies.list(actor, new CompanyQuery(null, account.id(), null),
-                Forms.page(page)));
-        return "directory/account";
+        return showDetail(actor, account, page, historyPage, model);
     }
 
     @PostMapping("/{id}")
@@ -92,8 +94,30 @@ class ConsolidatedAccountsController {
         } catch (DirectoryException e) {
             Forms.reject(errors, e);
         }
-        model.addAttribute("account", current);
-        model.addAttribute("companies", companies.list(actor, new CompanyQuery(null, current.id(), null), Forms.page(0)));
+        return showDetail(actor, current, 0, 0, model);
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id, @RequestParam long version,
+                  RedirectAttributes redirect) {
+        ConsolidatedAccount current = load(actor, id);
+        try {
+            accounts.moveToRecycleBin(actor, current.id(), version);
+            redirect.addFlashAttribute("deleted", current.name());
+            return "redirect:/consolidated-accounts";
+        } catch (StaleVersionException e) {
+            redirect.addFlashAttribute("staleDelete", true);
+            return "redirect:/consolidated-accounts/" + current.id();
+        }
+    }
+
+    private String showDetail(StaffPrincipal actor, ConsolidatedAccount account, int page, int historyPage,
+                              Model model) {
+        model.addAttribute("account", account);
+        model.addAttribute("companies", companies.list(actor, new CompanyQuery(null, account.id(), null),
+                Forms.page(page)));
+        model.addAttribute("history", history.page(ConsolidatedAccounts.RECORD_TYPE, account.id().value(),
+                PageRequest.of(Math.max(0, historyPage), 10)));
         return "directory/account";
     }
 

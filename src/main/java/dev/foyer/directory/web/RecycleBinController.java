@@ -1,6 +1,7 @@
 package dev.foyer.directory.web;
 
 import dev.foyer.directory.CompanyId;
+import dev.foyer.directory.ConsolidatedAccountId;
 import dev.foyer.directory.ContactId;
 import dev.foyer.directory.DirectoryAccess;
 import dev.foyer.directory.DirectoryException;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins restore deleted companies and contacts, or purge them for good. */
+/** Admins restore deleted companies, contacts and consolidated accounts, or purge them for good. */
 @Controller
 @RequestMapping("/recycle-bin")
 class RecycleBinController {
@@ -47,6 +48,8 @@ class RecycleBinController {
             switch (kind) {
                 case COMPANY -> bin.restoreCompany(actor, CompanyId.parse(id).orElseThrow(Forms::notFound));
                 case CONTACT -> bin.restoreContact(actor, ContactId.parse(id).orElseThrow(Forms::notFound));
+                case CONSOLIDATED_ACCOUNT -> bin.restoreConsolidatedAccount(actor,
+                        ConsolidatedAccountId.parse(id).orElseThrow(Forms::notFound));
             }
             redirect.addFlashAttribute("done", "recycleBin.restored");
         } catch (DirectoryException e) {
@@ -62,6 +65,8 @@ class RecycleBinController {
             switch (kind) {
                 case COMPANY -> bin.purgeCompany(actor, CompanyId.parse(id).orElseThrow(Forms::notFound));
                 case CONTACT -> bin.purgeContact(actor, ContactId.parse(id).orElseThrow(Forms::notFound));
+                case CONSOLIDATED_ACCOUNT -> bin.purgeConsolidatedAccount(actor,
+                        ConsolidatedAccountId.parse(id).orElseThrow(Forms::notFound));
             }
             redirect.addFlashAttribute("done", "recycleBin.purged");
         } catch (DirectoryException e) {

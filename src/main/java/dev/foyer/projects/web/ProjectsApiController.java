@@ -15,6 +15,7 @@ import dev.foyer.api.UpdatedSince;
 import dev.foyer.directory.Companies;
 import dev.foyer.directory.CompanyId;
 import dev.foyer.projects.Project;
+import dev.foyer.projects.ProjectDeletion;
 import dev.foyer.projects.ProjectDetails;
 import dev.foyer.projects.ProjectId;
 import dev.foyer.projects.ProjectStatus;
@@ -24,6 +25,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,8 +37,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Issue 3: projects for integrations — list, get, create, update, upsert by external reference.
- * Projects are not deleted (the module has no delete); staff members are chosen by staff.
+ * Issue 3: projects for integrations — list, get, create, update, upsert by external reference, delete (for good,
+ * with everything in it); staff members are chosen by staff.
  */
 @RestController
 @ApiController
@@ -49,8 +51,10 @@ class ProjectsApiController {
     private final Projects projects;
     private final Companies companies;
     private final ProjectsApiSupport support;
+    private final ProjectDeletion deletion;
 
-    ProjectsApiController(Projects projects, Companies companies, ProjectsApiSupport support) {
+    ProjectsApiController(Projects projects, Companies companies, ProjectsApiSupport support, ProjectDeletion deletion) {
+        this.deletion = deletion;
         this.projects = projects;
         this.companies = companies;
         this.support = support;
@@ -117,6 +121,20 @@ class ProjectsApiController {
         found(client, projectId);
         ProjectDetails details = details(client, input, input.externalRef());
         return ok(support.writing(() -> projects.update(client, projectId, version, details)));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a project for good, with everything in it",
+            description = "Its task lists, tasks, milestones, updates, documents, events, comments, files and staff go "
+                    + "with it; there is no undo. If-Match or ?version=; a stale one gets 409.")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String id,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                @RequestParam(required = false) Long version) {
+        ProjectId projectId = ProjectsApiSupport.id(id, ProjectId::parse, "project");
+        long expected = ExpectedVersion.of(version, ifMatch);
+        found(client, projectId);
+        deletion.delete(client, projectId, expected);
+        return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/by-external-ref/{ref}")

@@ -18,6 +18,7 @@ import dev.foyer.projects.ItemKind;
 import dev.foyer.projects.Project;
 import dev.foyer.projects.ProjectAccess;
 import dev.foyer.projects.ProjectComment;
+import dev.foyer.projects.ProjectDeletion;
 import dev.foyer.projects.ProjectId;
 import dev.foyer.projects.ProjectItems;
 import dev.foyer.projects.ProjectQuery;
@@ -57,10 +58,12 @@ class ProjectsController {
     private final SharingDefaults sharingDefaults;
     private final RecordHistory history;
     private final StoredFiles files;
+    private final ProjectDeletion deletion;
 
     ProjectsController(Projects projects, ProjectItems items, Companies companies, SharingDefaults sharingDefaults,
-                       RecordHistory history, StoredFiles files) {
+                       RecordHistory history, StoredFiles files, ProjectDeletion deletion) {
         this.files = files;
+        this.deletion = deletion;
         this.projects = projects;
         this.items = items;
         this.companies = companies;
@@ -195,6 +198,39 @@ class ProjectsController {
             Forms.reject(errors, e);
             return showForm(actor, current, form, model);
         }
+    }
+
+    /** Deleting a project has no undo: this page says what goes with it and asks for the project's name. */
+    @GetMapping("/{id}/delete")
+    String confirmDelete(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id, Model model) {
+        ProjectAccess.requireManage(actor);
+        Project project = load(actor, id);
+        return showDelete(actor, project, false, model);
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id, @RequestParam long version,
+                  @RequestParam(required = false) String confirmName, Model model, RedirectAttributes redirect) {
+        ProjectAccess.requireManage(actor);
+        Project project = load(actor, id);
+        if (confirmName == null || !confirmName.strip().equals(project.name())) {
+            model.addAttribute("nameProblem", "project.delete.nameMismatch");
+            return showDelete(actor, project, false, model);
+        }
+        try {
+            deletion.delete(actor, project.id(), version);
+        } catch (StaleVersionException e) {
+            return showDelete(actor, project, true, model);
+        }
+        redirect.addFlashAttribute("deletedProject", project.name());
+        return "redirect:/projects";
+    }
+
+    private String showDelete(StaffPrincipal actor, Project project, boolean stale, Model model) {
+        model.addAttribute("project", project);
+        model.addAttribute("contents", deletion.contents(actor, project.id()));
+        model.addAttribute("stale", stale);
+        return "projects/delete";
     }
 
     @PostMapping("/{id}/staff")

@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -156,6 +157,28 @@ class TicketCommentsApiController {
         } catch (TicketException e) {
             throw support.refused(e, "ticket comment");
         }
+    }
+
+    @DeleteMapping(PER_TICKET + "/{id}")
+    @Operation(summary = "Delete a comment for good", description = "If-Match or ?version=; a stale one gets 409.")
+    ResponseEntity<Void> deleteOfTicket(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String ticketId,
+                                        @PathVariable String id,
+                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                        @RequestParam(required = false) Long version) {
+        TicketComment comment = commentOf(client, ticketId, id);
+        comments.delete(client, comment.id(), ExpectedVersion.of(version, ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping(PATH + "/{id}")
+    @Operation(summary = "Delete a comment for good", description = "If-Match or ?version=; a stale one gets 409.")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String id,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                @RequestParam(required = false) Long version) {
+        TicketComment comment = comments.find(client, TicketApiSupport.id(id, TicketCommentId::parse, "ticket comment"))
+                .orElseThrow(() -> new ApiNotFoundException("ticket comment"));
+        comments.delete(client, comment.id(), ExpectedVersion.of(version, ifMatch));
+        return ResponseEntity.noContent().build();
     }
 
     @PutMapping(PATH + "/by-external-ref/{ref}")

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Comments on a ticket and their "Show on portal" switch. The switch answers htmx with just the
+ * Comments on a ticket, their "Show on portal" switch and their deletion. The switch answers htmx with just the
  * re-rendered switch, and a plain form post with a redirect back to the ticket.
  */
 @Controller
@@ -82,6 +82,22 @@ class TicketCommentsController {
         model.addAttribute("canEdit", TicketAccess.canEdit(actor, ticket));
         model.addAttribute("staleSharing", stale);
         return "tickets/sharing :: switch";
+    }
+
+    @PostMapping("/{commentId}/delete")
+    String delete(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String ticketId,
+                  @PathVariable String commentId, @RequestParam long version, RedirectAttributes redirect) {
+        Ticket ticket = load(actor, ticketId);
+        TicketCommentId id = TicketCommentId.parse(commentId).orElseThrow(TicketWeb::notFound);
+        comments.find(actor, ticket.id(), id).orElseThrow(TicketWeb::notFound);
+        try {
+            comments.delete(actor, ticket.id(), id, version);
+            redirect.addFlashAttribute("commentDeleted", true);
+            return "redirect:/tickets/" + ticket.id() + "#comments-heading";
+        } catch (StaleVersionException e) {
+            redirect.addFlashAttribute("staleCommentDelete", true);
+            return "redirect:/tickets/" + ticket.id() + "#comment-" + id;
+        }
     }
 
     private Ticket load(StaffPrincipal actor, String id) {
