@@ -4,10 +4,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.foyer.api.ApiAccess;
+import dev.foyer.audit.ChangeAction;
+import dev.foyer.audit.RecordHistory;
+import dev.foyer.audit.RecordWriter;
 import dev.foyer.api.ApiPrincipal;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
@@ -34,6 +38,7 @@ public class FileTypes {
 
     /** Upload forms offer at most this many active types (the list is short by nature). */
     public static final int MAX_CHOICES = 200;
+    public static final String RECORD_TYPE = "file_type";
 
     private static final Logger log = LoggerFactory.getLogger(FileTypes.class);
     static final RowMapper<FileType> ROWS = (rs, n) -> new FileType(
@@ -43,10 +48,12 @@ public class FileTypes {
             staffUserId(rs.getObject("updated_by", UUID.class)));
 
     private final FileTypeRepository types;
+    private final RecordHistory history;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    FileTypes(FileTypeRepository types, JdbcClient jdbc, Clock clock) {
+    FileTypes(FileTypeRepository types, RecordHistory history, JdbcClient jdbc, Clock clock) {
+        this.history = history;
         this.types = types;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -119,10 +126,7 @@ public class FileTypes {
     @Transactional
     public FileType create(StaffPrincipal actor, String name, boolean customerFile) {
         requireManageFileTypes(actor);
-        requireNameAllowed(name, null);
-        FileType type = save(FileType.create(name, customerFile, actor.id(), clock.instant()));
-        log.info("Staff user {} created file type {} (customer file: {})", actor.email(), type.id(), customerFile);
-        return type;
+        return create(RecordWriter.of(actor), name, customerFile);
     }
 
     @Transactional
@@ -130,21 +134,100 @@ public class FileTypes {
                            boolean customerFile) {
         requireManageFileTypes(actor);
         FileType type = load(id, expectedVersion);
-        requireNameAllowed(name, id);
-        type.edit(name, customerFile, actor.id(), clock.instant());
-        FileType saved = save(type);
-        log.info("Staff user {} edited file type {} (customer file: {})", actor.email(), id, customerFile);
-        return saved;
+        return change(RecordWriter.of(actor), type, name, customerFile, type.active());
     }
 
     @Transactional
     public FileType setActive(StaffPrincipal actor, FileTypeId id, long expectedVersion, boolean active) {
         requireManageFileTypes(actor);
         FileType type = load(id, expectedVersion);
-        type.setActive(active, actor.id(), clock.instant());
+        return change(RecordWriter.of(actor), type, type.name(), type.customerFile(), active);
+    }
+
+    /**
+     * Deletes a file type that no file has; one in use is refused (deactivate it instead, so its files keep their
+     * type and no new file gets it).
+     */
+    @Transactional
+    public void delete(StaffPrincipal actor, FileTypeId id, long expectedVersion) {
+        requireManageFileTypes(actor);
+        remove(RecordWriter.of(actor), load(id, expectedVersion));
+    }
+
+    // ---- for integrations (docs/api.md): an API token acts for the organization
+
+    @Transactional
+    public FileType create(ApiPrincipal client, String name, boolean customerFile) {
+        ApiAccess.requireWrite(client);
+        return create(RecordWriter.of(client), name, customerFile);
+    }
+
+    /** Changes name, customer flag and (when given) availability; writes nothing when nothing differs. */
+    @Transactional
+    public FileType update(ApiPrincipal client, FileTypeId id, long expectedVersion, String name,
+                           boolean customerFile, Boolean active) {
+        ApiAccess.requireWrite(client);
+        FileType type = load(id, expectedVersion);
+        boolean keepActive = active == null ? type.active() : active;
+        if (name != null && name.strip().equals(type.name()) && customerFile == type.customerFile()
+                && keepActive == type.active()) {
+            return type;
+        }
+        return change(RecordWriter.of(client), type, name, customerFile, keepActive);
+    }
+
+    @Transactional
+    public void delete(ApiPrincipal client, FileTypeId id, long expectedVersion) {
+        ApiAccess.requireWrite(client);
+        remove(RecordWriter.of(client), load(id, expectedVersion));
+    }
+
+    private FileType create(RecordWriter writer, String name, boolean customerFile) {
+        requireNameAllowed(name, null);
+        FileType type = save(FileType.create(name.strip(), customerFile, writer.staffUserId(), clock.instant()));
+        history.record(RECORD_TYPE, type.id().value(), type.version(), ChangeAction.CREATED, writer.author(),
+                RecordHistory.diff(Map.of(), snapshot(type)));
+        log.info("{} created file type {} (customer file: {})", writer.logName(), type.id(), customerFile);
+        return type;
+    }
+
+    private FileType change(RecordWriter writer, FileType type, String name, boolean customerFile, boolean active) {
+        requireNameAllowed(name, type.id());
+        Map<String, String> before = snapshot(type);
+        Instant now = clock.instant();
+        type.edit(name.strip(), customerFile, writer.staffUserId(), now);
+        if (active != type.active()) {
+            type.setActive(active, writer.staffUserId(), now);
+        }
         FileType saved = save(type);
-        log.info("Staff user {} {} file type {}", actor.email(), active ? "reactivated" : "deactivated", id);
+        history.record(RECORD_TYPE, saved.id().value(), saved.version(), ChangeAction.UPDATED, writer.author(),
+                RecordHistory.diff(before, snapshot(saved)));
+        log.info("{} edited file type {} (customer file: {}, active: {})", writer.logName(), saved.id(), customerFile,
+                active);
         return saved;
+    }
+
+    private void remove(RecordWriter writer, FileType type) {
+        if (jdbc.sql("select exists (select 1 from stored_file where file_type_id = :id)")
+                .param("id", type.id().value()).query(Boolean.class).single()) {
+            throw new FilesException("", "fileTypes.error.inUse");
+        }
+        int deleted = jdbc.sql("delete from file_type where id = :id and version = :version")
+                .param("id", type.id().value()).param("version", type.version()).update();
+        if (deleted == 0) {
+            throw new StaleVersionException("file type " + type.id());
+        }
+        history.record(RECORD_TYPE, type.id().value(), type.version(), ChangeAction.DELETED, writer.author(),
+                java.util.List.of());
+        log.info("{} deleted file type {}", writer.logName(), type.id());
+    }
+
+    private static Map<String, String> snapshot(FileType type) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", type.name());
+        fields.put("customerFile", String.valueOf(type.customerFile()));
+        fields.put("active", String.valueOf(type.active()));
+        return fields;
     }
 
     private void requireNameAllowed(String name, FileTypeId except) {

@@ -401,7 +401,7 @@ class ProjectsWebTest {
         items.setShared(admin, project.id(), ItemKind.TASK, task.uuid(), now.currentVersion(), true);
         mvc.perform(get("/projects/" + project.id() + "/tasks/" + task.uuid()).with(user(admin)))
                 .andExpect(content().string(containsString("Status")))
-                .andExpect(content().string(containsString("IN_PROGRESS")))
+                .andExpect(content().string(containsString("<ins>In progress</ins>")))
                 .andExpect(content().string(containsString("2026-07-01")))
                 .andExpect(content().string(containsString("Shown on portal")))
                 .andExpect(content().string(containsString(list.name())))

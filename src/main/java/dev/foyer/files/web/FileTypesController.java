@@ -3,6 +3,7 @@ package dev.foyer.files.web;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import dev.foyer.audit.RecordHistory;
 import dev.foyer.files.FileType;
 import dev.foyer.files.FileTypeId;
 import dev.foyer.files.FileTypes;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins manage file types: list, create, edit, deactivate, reactivate. */
+/** Admins manage file types: list, create, edit, deactivate, reactivate, delete (while no file has the type). */
 @Controller
 @RequestMapping("/settings/file-types")
 class FileTypesController {
@@ -33,9 +34,11 @@ class FileTypesController {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("UTC"));
 
     private final FileTypes fileTypes;
+    private final RecordHistory history;
 
-    FileTypesController(FileTypes fileTypes) {
+    FileTypesController(FileTypes fileTypes, RecordHistory history) {
         this.fileTypes = fileTypes;
+        this.history = history;
     }
 
     @ModelAttribute
@@ -71,7 +74,9 @@ class FileTypesController {
     }
 
     @GetMapping("/{id}")
-    String edit(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id, Model model) {
+    String edit(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id,
+                @RequestParam(defaultValue = "0") int historyPage, Model model) {
+        model.addAttribute("historyPage", historyPage);
         FileType type = load(actor, id);
         model.addAttribute("form", FileTypeForm.of(type));
         return showEdit(type, model);
@@ -109,6 +114,23 @@ class FileTypesController {
         return setActive(actor, id, version, true, model, redirect);
     }
 
+    @PostMapping("/{id}/delete")
+    String delete(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id, @RequestParam long version,
+                  Model model, RedirectAttributes redirect) {
+        FileType current = load(actor, id);
+        try {
+            fileTypes.delete(actor, current.id(), version);
+            redirect.addFlashAttribute("deleted", current.name());
+            return "redirect:/settings/file-types";
+        } catch (StaleVersionException e) {
+            model.addAttribute("accessError", "record.staleDelete");
+        } catch (FilesException e) {
+            model.addAttribute("accessError", e.messageKey());
+        }
+        model.addAttribute("form", FileTypeForm.of(current));
+        return showEdit(current, model);
+    }
+
     private String setActive(StaffPrincipal actor, String id, long version, boolean active, Model model,
                              RedirectAttributes redirect) {
         FileType current = load(actor, id);
@@ -126,6 +148,9 @@ class FileTypesController {
     }
 
     private String showEdit(FileType type, Model model) {
+        int historyPage = model.getAttribute("historyPage") instanceof Integer p ? p : 0;
+        model.addAttribute("history", history.page(FileTypes.RECORD_TYPE, type.id().value(),
+                PageRequest.of(Math.max(0, historyPage), 10)));
         model.addAttribute("typeId", type.id());
         model.addAttribute("fileType", type);
         model.addAttribute("updatedText", STAMP.format(type.updatedAt()) + " UTC");
