@@ -43,6 +43,9 @@ public final class Chromium implements AutoCloseable {
     }
 
     public static Chromium launch() {
+        // Assertions wait for the page, never sleep; a loaded CI machine needs longer than Playwright's 5 s default
+        // (e.g. the first OpenAPI document Swagger UI asks for).
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         return new Chromium();
     }
 
