@@ -75,14 +75,22 @@ public class PdfTemplates {
         }
     }
 
+    /**
+     * Every name a template may use, as the editor lists them: values ({@code customer.name}),
+     * lists with their items' names ({@code #lines: position, description, …}) and labels ({@code t.*}).
+     */
+    public static List<String> placeholderNames() {
+        return TemplateSource.names();
+    }
+
     /** A page of templates, of one kind or all; by kind, its default first, then by name. */
     @Transactional(readOnly = true)
     public Page<PdfTemplateSummary> list(StaffPrincipal actor, PrintKind kind, Pageable pageable) {
         requireManage(actor);
         String where = kind == null ? "" : " where kind = :kind";
         var count = jdbc.sql("select count(*) from pdf_template" + where);
-        var rows = jdbc.sql("select " + COLUMNS + " from pdf_template" + where + """
-                 order by case kind when 'QUOTE' then 0 when 'INVOICE' then 1 when 'ORDER' then 2 else 3 end,
+        var rows = jdbc.sql("select " + COLUMNS + " from pdf_template" + where + " " + """
+                order by case kind when 'QUOTE' then 0 when 'INVOICE' then 1 when 'ORDER' then 2 else 3 end,
                           is_default desc, lower(name), id limit :limit offset :offset""");
         if (kind != null) {
             count = count.param("kind", kind.name());

@@ -1,5 +1,7 @@
 package dev.foyer.pdf;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +25,34 @@ final class TemplateSource {
         } catch (Placeholders.TemplateError e) {
             throw PdfTemplateException.of("html", e.messageKey, e.line, e.column, e.name == null ? "" : e.name);
         }
+    }
+
+    /** The names the fullest sample document offers (see {@link PdfTemplates#placeholderNames()}). */
+    static List<String> names() {
+        List<String> names = new ArrayList<>();
+        collect("", PrintModel.of(SampleDocuments.fullest()), names);
+        return names;
+    }
+
+    private static void collect(String prefix, Map<String, Object> map, List<String> names) {
+        List<String> labels = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : map.entrySet()) {
+            String name = prefix + entry.getKey();
+            if (name.equals("t")) {
+                labels.add("t.*");
+            } else if (entry.getValue() instanceof Map<?, ?> inner) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> group = (Map<String, Object>) inner;
+                collect(name + ".", group, names);
+            } else if (entry.getValue() instanceof List<?> list) {
+                String item = !list.isEmpty() && list.getFirst() instanceof Map<?, ?> first
+                        ? String.join(", ", first.keySet().stream().map(String::valueOf).toList()) : ".";
+                names.add("#" + name + " … /" + name + " (" + item + ")");
+            } else {
+                names.add(name);
+            }
+        }
+        names.addAll(labels.stream().map(l -> l + " (" + String.join(", ", PrintModel.labels(java.util.Locale.ENGLISH).keySet()) + ")").toList());
     }
 
     String render(PrintableDocument document) {
