@@ -89,7 +89,10 @@ final class Placeholders {
                 throw new TemplateError("pdfTemplates.syntax.triple", line, column, null);
             }
             int end = text.indexOf("}}", start + 2);
-            if (end < 0) {
+            // A placeholder sits on one line; running into the next "{{" or line means this one was never closed.
+            int nextOpen = text.indexOf("{{", start + 2);
+            int nextLine = text.indexOf('\n', start + 2);
+            if (end < 0 || (nextOpen >= 0 && nextOpen < end) || (nextLine >= 0 && nextLine < end && !text.startsWith("{{!", start))) {
                 throw new TemplateError("pdfTemplates.syntax.unclosedTag", line, column, null);
             }
             String tag = text.substring(start + 2, end).strip();

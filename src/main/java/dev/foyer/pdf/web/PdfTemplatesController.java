@@ -109,7 +109,9 @@ class PdfTemplatesController {
     String edit(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id,
                 @RequestParam(defaultValue = "0") int historyPage, Model model) {
         PdfTemplate template = load(actor, id);
-        model.addAttribute("form", PdfTemplateForm.of(template));
+        PdfTemplateForm form = PdfTemplateForm.of(template);
+        model.addAttribute("form", form);
+        addPreview(actor, template.kind(), form, model);
         model.addAttribute("history", history.page(PdfTemplates.RECORD_TYPE, template.id().value(),
                 PageRequest.of(Math.max(0, historyPage), HISTORY_PAGE_SIZE)));
         return showForm(template, model);
@@ -151,15 +153,6 @@ class PdfTemplatesController {
         }
         PdfTemplate template = id == null || id.isBlank() ? null : load(actor, id);
         return showForm(template, model);
-    }
-
-    /** Page 1 of the stored template with the sample document, as an image (the editor's first preview). */
-    @GetMapping(value = "/{id}/preview.png", produces = MediaType.IMAGE_PNG_VALUE)
-    ResponseEntity<byte[]> previewImage(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id,
-                                        @RequestParam(defaultValue = "en") String language) {
-        byte[] pdf = storedPreview(actor, id, language);
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore())
-                .body(documents.firstPagePng(pdf));
     }
 
     /** The stored template with the sample document as a PDF, opened by the browser's own viewer. */
