@@ -119,7 +119,8 @@ class UserTypesWebTest {
                 .andExpect(model().attribute("problems", Map.of(
                         "field-CONTACTS-EMAIL", "portal.rights.error.mandatoryHidden",
                         "field-INVOICES-TOTAL", "portal.rights.error.notEditable")))
-                .andExpect(content().string(containsString("This field is mandatory and cannot be hidden.")))
+                .andExpect(content().string(containsString(
+                        "Contacts \u203a E-mail address: This field is mandatory and cannot be hidden.")))
                 .andExpect(content().string(containsString("href=\"#field-CONTACTS-EMAIL\"")))
                 .andExpect(content().string(containsString("id=\"field-CONTACTS-EMAIL-error\"")))
                 .andExpect(content().string(containsString("value=\"Renamed meanwhile\"")));

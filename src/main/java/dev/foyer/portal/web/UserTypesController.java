@@ -1,6 +1,8 @@
 package dev.foyer.portal.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.foyer.audit.RecordHistory;
@@ -9,6 +11,8 @@ import dev.foyer.portal.FieldAccess;
 import dev.foyer.portal.PortalAccess;
 import dev.foyer.portal.PortalAction;
 import dev.foyer.portal.PortalException;
+import dev.foyer.portal.PortalField;
+import dev.foyer.portal.Rights;
 import dev.foyer.portal.PortalModule;
 import dev.foyer.portal.Portal;
 import dev.foyer.portal.PortalId;
@@ -18,6 +22,8 @@ import dev.foyer.portal.UserTypeId;
 import dev.foyer.portal.UserTypes;
 import dev.foyer.portal.ViewScope;
 import dev.foyer.shared.StaleVersionException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,11 +49,13 @@ class UserTypesController {
     private final Portals portals;
     private final UserTypes userTypes;
     private final RecordHistory history;
+    private final MessageSource messages;
 
-    UserTypesController(Portals portals, UserTypes userTypes, RecordHistory history) {
+    UserTypesController(Portals portals, UserTypes userTypes, RecordHistory history, MessageSource messages) {
         this.portals = portals;
         this.userTypes = userTypes;
         this.history = history;
+        this.messages = messages;
     }
 
     @ModelAttribute
@@ -86,6 +94,7 @@ class UserTypesController {
             model.addAttribute("form", form.withVersion(current.version()));
         } catch (PortalException e) {
             model.addAttribute("problems", e.problems());
+            model.addAttribute("problemLabels", labels(e.problems()));
         }
         return showType(actor, portal, current, 0, model);
     }
@@ -120,8 +129,38 @@ class UserTypesController {
                 PageRequest.of(Math.max(0, historyPage), 10)));
         if (!model.containsAttribute("problems")) {
             model.addAttribute("problems", Map.of());
+            model.addAttribute("problemLabels", Map.of());
         }
         return "portal/user-type";
+    }
+
+    /** What the error summary names each refused control by, e.g. "Contacts › E-mail address". */
+    private Map<String, String> labels(Map<String, String> problems) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String control : problems.keySet()) {
+            String label = messages.getMessage("portal.userType.name", null, locale);
+            for (PortalModule module : PortalModule.values()) {
+                String moduleName = messages.getMessage("portal.module." + module.name(), null, locale);
+                if (control.equals(Rights.viewField(module))) {
+                    label = messages.getMessage("portal.rights.viewOf", new Object[] {moduleName}, locale);
+                }
+                for (PortalAction action : PortalAction.values()) {
+                    if (control.equals(Rights.actionField(action, module))) {
+                        label = messages.getMessage("portal.rights.actionOf", new Object[] {
+                                messages.getMessage("portal.action." + action.name(), null, locale), moduleName}, locale);
+                    }
+                }
+                for (PortalField field : module.fields()) {
+                    if (control.equals(Rights.fieldField(field))) {
+                        label = moduleName + " \u203a " + messages.getMessage("portal.field." + field.code(), null,
+                                locale);
+                    }
+                }
+            }
+            labels.put(control, label);
+        }
+        return labels;
     }
 
     private Portal portal(StaffPrincipal actor, String id) {
