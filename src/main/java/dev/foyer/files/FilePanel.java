@@ -6,8 +6,9 @@ import org.springframework.data.domain.Page;
 
 /**
  * What the files fragment (templates/files/fragments.html) shows for one record: a page of its
- * files, the types to choose from, whether the viewer may upload and change files, and the size limit.
+ * files, the types to choose from, whether the viewer may upload and change files, the size limit,
+ * and whether the upload form's "Show on portal" box starts ticked (PRT-5).
  */
 public record FilePanel(OwnerRef owner, String ownerPath, Page<StoredFile> files, List<FileType> fileTypes,
-                        boolean canAttach, String maxSizeText) {
+                        boolean canAttach, String maxSizeText, boolean sharedByDefault) {
 }

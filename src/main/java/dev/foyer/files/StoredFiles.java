@@ -27,6 +27,8 @@ import dev.foyer.audit.RecordHistory;
 import dev.foyer.audit.RecordWriter;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
+import dev.foyer.portal.SharedItem;
+import dev.foyer.portal.SharingDefaultsSettings;
 import dev.foyer.shared.StaleVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,11 +90,13 @@ public class StoredFiles {
     private final FileTypes fileTypes;
     private final Map<String, FileOwnerAccess> owners;
     private final FilesSettings settings;
+    private final SharingDefaultsSettings sharingDefaults;
     private final Clock clock;
 
     StoredFiles(JdbcClient jdbc, FileStorage storage, FileTypes fileTypes, List<FileOwnerAccess> ownerAccess,
-                FilesSettings settings, Clock clock, RecordHistory history) {
+                FilesSettings settings, Clock clock, RecordHistory history, SharingDefaultsSettings sharingDefaults) {
         this.history = history;
+        this.sharingDefaults = sharingDefaults;
         this.jdbc = jdbc;
         this.storage = storage;
         this.fileTypes = fileTypes;
@@ -108,6 +112,11 @@ public class StoredFiles {
             }
         }
         this.owners = Map.copyOf(byType);
+    }
+
+    /** Whether a new file starts shown on the portal when nobody says (PRT-5, the organization's sharing defaults). */
+    public boolean sharedByDefault() {
+        return sharingDefaults.sharedByDefault(SharedItem.FILES);
     }
 
     /** The largest file accepted, in bytes (foyer.files.max-size). */
@@ -244,7 +253,7 @@ public class StoredFiles {
         Page<StoredFile> page = list(actor, owner, pageable);
         boolean attach = canAttach(actor, owner);
         return new FilePanel(owner, owners.get(owner.type()).ownerPath(owner.id()), page,
-                attach ? fileTypes.activeChoices() : List.of(), attach, maxSizeText());
+                attach ? fileTypes.activeChoices() : List.of(), attach, maxSizeText(), attach && sharedByDefault());
     }
 
     /** The file, if it exists and the staff user may see its owner (otherwise empty, the same for both). */

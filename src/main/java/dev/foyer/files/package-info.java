@@ -5,6 +5,7 @@
  * {@link dev.foyer.files.FileOwnerAccess} bean; an owner type without one is refused. Integrations
  * read file types under /api/v1/file-types and files under /api/v1/files (hence the dependency on
  * {@code api}); files written through a token are attributed as {@code audit}'s RecordWriter says.
+ * A new file starts shown on the portal as the sharing defaults kept by {@code portal} say (PRT-5).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Files", allowedDependencies = {"identity", "api", "audit", "shared"})
+@org.springframework.modulith.ApplicationModule(displayName = "Files", allowedDependencies = {"identity", "api", "audit", "portal", "shared"})
 package dev.foyer.files;

@@ -1,19 +1,28 @@
 package dev.foyer.projects;
 
+import dev.foyer.portal.SharedItem;
+import dev.foyer.portal.SharingDefaultsSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Fallback;
 
 /**
- * Until portal settings exist, nothing new is shared (PRT-5's default, seed 002). This bean is a
- * {@link Fallback}: once the portal settings declare their own {@link SharingDefaults}, theirs is used.
+ * New items start shared as the organization's sharing defaults say (PRT-5), kept by the portal
+ * module and read at each creation, through the UI and the API alike.
  */
 @Configuration(proxyBeanMethods = false)
 class SharingConfiguration {
 
     @Bean
-    @Fallback
-    SharingDefaults nothingSharedByDefault() {
-        return kind -> false;
+    SharingDefaults portalSharingDefaults(SharingDefaultsSettings settings) {
+        return kind -> switch (kind) {
+            case TASK -> settings.sharedByDefault(SharedItem.TASKS);
+            case MILESTONE -> settings.sharedByDefault(SharedItem.MILESTONES);
+            case UPDATE -> settings.sharedByDefault(SharedItem.UPDATES);
+            case DOCUMENT -> settings.sharedByDefault(SharedItem.DOCUMENTS);
+            case EVENT -> settings.sharedByDefault(SharedItem.EVENTS);
+            case COMMENT -> settings.sharedByDefault(SharedItem.COMMENTS);
+            // A task list has no switch of its own (ACC-4).
+            case TASK_LIST -> false;
+        };
     }
 }

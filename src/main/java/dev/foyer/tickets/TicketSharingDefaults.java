@@ -1,9 +1,9 @@
 package dev.foyer.tickets;
 
 /**
- * PRT-5: whether new ticket comments start shared ("Show on portal"). Until portal settings exist
- * the only bean answers "not shared" ({@link #NOT_SHARED}, declared in {@code TicketsMappings});
- * the portal module replaces it with the organization's sharing defaults.
+ * PRT-5: whether new ticket comments start shared ("Show on portal"). The bean (in
+ * {@code TicketsMappings}) reads the organization's sharing defaults for comments, kept by the
+ * portal module; {@link #NOT_SHARED} is what a test can use to pin it.
  */
 public interface TicketSharingDefaults {
 

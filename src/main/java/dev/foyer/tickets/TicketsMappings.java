@@ -1,5 +1,7 @@
 package dev.foyer.tickets;
 
+import dev.foyer.portal.SharedItem;
+import dev.foyer.portal.SharingDefaultsSettings;
 import dev.foyer.shared.TypedIdMapping;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,9 +19,9 @@ class TicketsMappings {
         return new TypedIdMapping<>(TicketCommentId.class, TicketCommentId::new);
     }
 
-    /** Until portal settings exist (PRT-5), nothing new is shared on the portal. */
+    /** New ticket comments start shared as the organization's sharing defaults for comments say (PRT-5). */
     @Bean
-    TicketSharingDefaults ticketSharingDefaults() {
-        return TicketSharingDefaults.NOT_SHARED;
+    TicketSharingDefaults ticketSharingDefaults(SharingDefaultsSettings settings) {
+        return () -> settings.sharedByDefault(SharedItem.COMMENTS);
     }
 }

@@ -121,7 +121,8 @@ class FilesApiController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a file", description = "Multipart: file, ownerType, ownerId, fileTypeId and "
-            + "optionally shared (default false). 404 when the owner does not exist.")
+            + "optionally shared (default: the organization's sharing default for files). 404 when the owner "
+            + "does not exist.")
     ResponseEntity<FileRepresentation> upload(@AuthenticationPrincipal ApiPrincipal client,
                                               @RequestParam(name = "file", required = false) MultipartFile file,
                                               @RequestParam(required = false) String ownerType,
@@ -147,7 +148,7 @@ class FilesApiController {
         FileTypeId type = fileTypeId(fileTypeId);
         try (InputStream content = file.getInputStream()) {
             StoredFile stored = files.store(client, owner, file.getOriginalFilename(), content, type,
-                    Boolean.TRUE.equals(shared));
+                    shared == null ? files.sharedByDefault() : shared);
             return ResponseEntity.created(URI.create(PATH + "/" + stored.id()))
                     .eTag(ExpectedVersion.etag(stored.version()))
                     .body(FileRepresentation.of(stored));

@@ -14,6 +14,8 @@ import dev.foyer.files.OwnerRef;
 import dev.foyer.files.StoredFiles;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
+import dev.foyer.portal.MembershipKind;
+import dev.foyer.portal.PortalMemberships;
 import dev.foyer.projects.ItemKind;
 import dev.foyer.projects.Project;
 import dev.foyer.projects.ProjectAccess;
@@ -59,11 +61,14 @@ class ProjectsController {
     private final RecordHistory history;
     private final StoredFiles files;
     private final ProjectDeletion deletion;
+    private final PortalMemberships portalMembers;
 
     ProjectsController(Projects projects, ProjectItems items, Companies companies, SharingDefaults sharingDefaults,
-                       RecordHistory history, StoredFiles files, ProjectDeletion deletion) {
+                       RecordHistory history, StoredFiles files, ProjectDeletion deletion,
+                       PortalMemberships portalMembers) {
         this.files = files;
         this.deletion = deletion;
+        this.portalMembers = portalMembers;
         this.projects = projects;
         this.items = items;
         this.companies = companies;
@@ -132,7 +137,8 @@ class ProjectsController {
     @GetMapping("/{id}")
     String detail(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id,
                   @RequestParam(defaultValue = "0") int listsPage, @RequestParam(defaultValue = "0") int historyPage,
-                  @RequestParam(defaultValue = "0") int filesPage, Model model) {
+                  @RequestParam(defaultValue = "0") int filesPage,
+                  @RequestParam(defaultValue = "0") int portalMembersPage, Model model) {
         Project project = load(actor, id);
         ProjectId projectId = project.id();
         model.addAttribute("project", project);
@@ -142,6 +148,8 @@ class ProjectsController {
         if (ProjectAccess.canManage(actor)) {
             model.addAttribute("staffChoices", projects.staffChoices(actor, projectId));
         }
+        model.addAttribute("portalMembers", portalMembers.panel(actor, MembershipKind.PROJECT, projectId.value(),
+                PageRequest.of(Math.max(0, portalMembersPage), 25)));
         Page<TaskListView> board = items.board(actor, projectId, Forms.page(listsPage, SECTION), SECTION);
         model.addAttribute("board", board);
         model.addAttribute("milestones", items.list(actor, projectId, ItemKind.MILESTONE, Forms.page(0, SECTION)));

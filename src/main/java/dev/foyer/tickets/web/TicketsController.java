@@ -16,6 +16,8 @@ import dev.foyer.files.OwnerRef;
 import dev.foyer.files.StoredFiles;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
+import dev.foyer.portal.MembershipKind;
+import dev.foyer.portal.PortalMemberships;
 import dev.foyer.shared.StaleVersionException;
 import dev.foyer.tickets.Ticket;
 import dev.foyer.tickets.TicketAccess;
@@ -54,9 +56,12 @@ class TicketsController {
 
     private final StoredFiles files;
 
+    private final PortalMemberships portalMembers;
+
     TicketsController(Tickets tickets, TicketComments comments, Companies companies, StaffChoices staff,
-                      RecordHistory history, StoredFiles files) {
+                      RecordHistory history, StoredFiles files, PortalMemberships portalMembers) {
         this.files = files;
+        this.portalMembers = portalMembers;
         this.tickets = tickets;
         this.comments = comments;
         this.companies = companies;
@@ -136,7 +141,7 @@ class TicketsController {
     String detail(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id,
                   @RequestParam(required = false) Integer commentsPage,
                   @RequestParam(defaultValue = "0") int historyPage, @RequestParam(defaultValue = "0") int filesPage,
-                  Model model) {
+                  @RequestParam(defaultValue = "0") int portalMembersPage, Model model) {
         Ticket ticket = load(actor, id);
         model.addAttribute("ticket", ticket);
         companies.find(actor, ticket.companyId()).ifPresent(c -> model.addAttribute("companyName", c.name()));
@@ -146,6 +151,8 @@ class TicketsController {
                 .map(member -> new StaffChoice(member, people.getOrDefault(member, "?")))
                 .sorted(Comparator.comparing(StaffChoice::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
         model.addAttribute("members", members);
+        model.addAttribute("portalMembers", portalMembers.panel(actor, MembershipKind.TICKET, ticket.id().value(),
+                PageRequest.of(Math.max(0, portalMembersPage), 25)));
         boolean canEdit = TicketAccess.canEdit(actor, ticket);
         model.addAttribute("canEdit", canEdit);
         if (canEdit) {

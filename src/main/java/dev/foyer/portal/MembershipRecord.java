@@ -1,0 +1,15 @@
+package dev.foyer.portal;
+
+import java.util.UUID;
+
+import dev.foyer.directory.CompanyId;
+
+/**
+ * A record portal users can be members of, as its module describes it to a staff user: its
+ * company (ACC-3 checks portal users against it), its version and history type (a change of
+ * members is written to the record's history), whether this staff user may change its members,
+ * and its staff page.
+ */
+public record MembershipRecord(UUID id, String recordType, CompanyId companyId, long version,
+                               boolean canChangeMembers, String path) {
+}

@@ -1,0 +1,35 @@
+package dev.foyer.portal;
+
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.foyer.shared.Ids;
+import dev.foyer.shared.TypedId;
+
+public record PortalId(UUID value) implements TypedId, Serializable {
+
+    public PortalId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static PortalId newId() {
+        return new PortalId(Ids.newId());
+    }
+
+    /** Parses an id from a URL or form; empty if it is not an id at all. */
+    public static Optional<PortalId> parse(String text) {
+        try {
+            return text == null || text.isBlank() ? Optional.empty()
+                    : Optional.of(new PortalId(UUID.fromString(text.strip())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
