@@ -112,7 +112,7 @@ class FinanceBrowserTest {
         assertThat(page.locator(".alert-success")).containsText("Created from quote Q-");
         assertThat(page.locator(".line-table tfoot")).containsText("2,003.59 EUR");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit").setExact(true)).click();
-        page.getByLabel("Due date").fill("2026-04-15");
+        page.getByLabel("Due date").fill(java.time.LocalDate.now().plusDays(30).toString());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
         assertThat(page.locator(".alert-success")).containsText("Saved.");
         changeStatus(page, "SENT");

@@ -251,6 +251,18 @@ class FinanceWebTest {
         mvc.perform(get(invoicePath).with(user(admin)))
                 .andExpect(content().string(containsString("Terminal 4")))
                 .andExpect(content().string(containsString("<ins>PAID</ins>")));
+
+        // Past draft, the form offers internal notes only; the lines stay as they were sent.
+        mvc.perform(get(invoicePath + "/edit").with(user(admin)))
+                .andExpect(content().string(containsString("no longer a draft")))
+                .andExpect(content().string(not(containsString("name=\"lines[0].description\""))));
+        mvc.perform(post(invoicePath).with(user(admin)).with(csrf()).param("internalNotes", "Paid at the fair")
+                        .param("externalRef", "").param("version", String.valueOf(paid.version())))
+                .andExpect(status().isFound());
+        FinanceDocument noted = documents.find(admin, invoice.id()).orElseThrow();
+        assertThat(noted.internalNotes()).isEqualTo("Paid at the fair");
+        assertThat(noted.lines()).isEqualTo(paid.lines());
+        assertThat(noted.status()).isEqualTo(DocumentStatus.PAID);
     }
 
     @Test
