@@ -53,7 +53,7 @@ class FinanceBrowserTest {
 
     @Test
     void staffQuoteAcceptConvertIntoAnInvoiceAndRecordAPayment() {
-        aCompany().named("Brightwater Ceramics").createdBy(companies, Admins.testAdmin(jdbc));
+        aCompany().named("Kestrel Pottery Works").createdBy(companies, Admins.testAdmin(jdbc));
         Page page = Chromium.signedIn(chromium.newDesktopPage(), url(""), TestAdmin.EMAIL, TestAdmin.PASSWORD);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Finance")).click();
         assertThat(page.locator("h1")).hasText("Financial documents");
@@ -68,9 +68,9 @@ class FinanceBrowserTest {
         screenshot(page, "60-quote-form-errors");
         assertAccessible(page);
 
-        page.getByLabel("Find a company").fill("brightwater");
+        page.getByLabel("Find a company").fill("kestrel");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find")).click();
-        page.getByLabel("Company", EXACT).selectOption(new SelectOption().setLabel("Brightwater Ceramics"));
+        page.getByLabel("Company", EXACT).selectOption(new SelectOption().setLabel("Kestrel Pottery Works"));
         page.getByLabel("Line 1: quantity").fill("8");
         page.getByLabel("Line 1: unit", EXACT).fill("h");
         page.getByLabel("Line 1: unit price").fill("85");
@@ -130,7 +130,7 @@ class FinanceBrowserTest {
         assertAccessible(page);
 
         page.navigate(url("/finance?kind=INVOICE"));
-        assertThat(page.locator("table")).containsText("Brightwater Ceramics");
+        assertThat(page.locator("table")).containsText("Kestrel Pottery Works");
         assertThat(page.locator("table")).containsText("Partly paid");
         screenshot(page, "65-finance-list");
         assertAccessible(page);
