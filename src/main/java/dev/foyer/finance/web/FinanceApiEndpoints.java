@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.foyer.api.ApiController;
 import dev.foyer.api.ApiFieldError;
 import dev.foyer.api.ApiNotFoundException;
 import dev.foyer.api.ApiPage;
@@ -37,8 +36,6 @@ import dev.foyer.finance.PaymentDetails;
 import dev.foyer.finance.PaymentMethod;
 import dev.foyer.finance.Totals;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -50,9 +47,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Issue 4 item 6: quotes, invoices, orders and contracts for integrations (an ERP pushes its
@@ -60,25 +55,24 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /orders}, {@code /contracts} — with lists, get, create, update (draft content; internal
  * notes any time), upsert by external reference, delete of drafts, status transitions and invoice
  * payments. Amounts and decimals are JSON strings so that no client rounds them (docs/api.md).
+ * One small controller per kind maps these endpoints under its own path.
  */
-@RestController
-@ApiController
-@RequestMapping(FinanceApiController.PATH)
-@Tag(name = "Financial documents", description = "Quotes, invoices, orders and contracts of companies; "
-        + "{kinds} is quotes, invoices, orders or contracts")
-class FinanceApiController {
+abstract class FinanceApiEndpoints {
 
-    static final String PATH = "/api/v1/{kinds:quotes|invoices|orders|contracts}";
     private static final String NOT_FOUND = "record.error.notFound";
 
     private final FinanceDocuments documents;
     private final Companies companies;
     private final MessageSource messages;
+    private final DocumentKind kind;
+    private final String kinds;
 
-    FinanceApiController(FinanceDocuments documents, Companies companies, MessageSource messages) {
+    FinanceApiEndpoints(FinanceDocuments documents, Companies companies, MessageSource messages, DocumentKind kind) {
         this.documents = documents;
         this.companies = companies;
         this.messages = messages;
+        this.kind = kind;
+        this.kinds = kind.plural();
     }
 
     record LineRepresentation(String description, String quantity, String unit, String unitPrice,
@@ -148,11 +142,9 @@ class FinanceApiController {
     @Operation(summary = "List documents of one kind", description = "Documents of companies outside the recycle bin, "
             + "ordered by updatedAt, then id.")
     ApiPage<DocumentRepresentation> list(@AuthenticationPrincipal ApiPrincipal client,
-                                         @Parameter(description = "quotes, invoices, orders or contracts") @PathVariable String kinds,
                                          @RequestParam(required = false) Integer page,
                                          @RequestParam(required = false) Integer size,
                                          @RequestParam(name = UpdatedSince.PARAMETER, required = false) String updatedSince) {
-        DocumentKind kind = kind(kinds);
         LocalDate today = documents.today();
         return ApiPage.of(documents.changedSince(client, kind, UpdatedSince.parse(updatedSince), ApiPaging.of(page, size)),
                 d -> DocumentRepresentation.of(d, today));
@@ -160,17 +152,14 @@ class FinanceApiController {
 
     @GetMapping("/{id}")
     @Operation(summary = "Get a document")
-    ResponseEntity<DocumentRepresentation> get(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String kinds,
-                                               @PathVariable String id) {
-        DocumentKind kind = kind(kinds);
+    ResponseEntity<DocumentRepresentation> get(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String id) {
         return ok(documents.find(client, kind, documentId(id)).orElseThrow(() -> new ApiNotFoundException(kinds)));
     }
 
     @GetMapping("/by-external-ref/{ref}")
     @Operation(summary = "Get a document by its external reference")
     ResponseEntity<DocumentRepresentation> getByRef(@AuthenticationPrincipal ApiPrincipal client,
-                                                    @PathVariable String kinds, @PathVariable String ref) {
-        DocumentKind kind = kind(kinds);
+                                                    @PathVariable String ref) {
         return ok(documents.findByExternalRef(client, kind, ExternalRef.required(ref))
                 .orElseThrow(() -> new ApiNotFoundException(kinds)));
     }
@@ -179,9 +168,8 @@ class FinanceApiController {
     @Operation(summary = "Get a document by its external reference, given as the ref parameter",
             description = "For references containing '/'.")
     ResponseEntity<DocumentRepresentation> getByRefParameter(@AuthenticationPrincipal ApiPrincipal client,
-                                                             @PathVariable String kinds,
                                                              @RequestParam(required = false) String ref) {
-        return getByRef(client, kinds, ref);
+        return getByRef(client, ref);
     }
 
     @PostMapping
@@ -189,15 +177,14 @@ class FinanceApiController {
             + "number of the kind. It starts as DRAFT and moves on to the status given (PARTLY_PAID and PAID come "
             + "from payments).")
     ResponseEntity<DocumentRepresentation> create(@AuthenticationPrincipal ApiPrincipal client,
-                                                  @PathVariable String kinds, @RequestBody DocumentInput input) {
-        DocumentKind kind = kind(kinds);
+                                                  @RequestBody DocumentInput input) {
         List<ApiFieldError> problems = new ArrayList<>();
         DocumentDetails details = details(client, input, optionalRef(input.externalRef()), problems);
         DocumentStatus status = status(input.status(), problems);
         try {
             requireNoProblems(problems, details);
             FinanceDocument created = documents.create(client, kind, details, status);
-            return created(kinds, created);
+            return created(created);
         } catch (FinanceException e) {
             throw refused(e, problems, kinds);
         }
@@ -208,10 +195,9 @@ class FinanceApiController {
             + "one gets 409. Company, dates, currency, lines and terms change only while DRAFT (else 400); internal "
             + "notes and the external reference any time. A status change must follow the kind's lifecycle.")
     ResponseEntity<DocumentRepresentation> update(@AuthenticationPrincipal ApiPrincipal client,
-                                                  @PathVariable String kinds, @PathVariable String id,
+                                                  @PathVariable String id,
                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                   @RequestBody DocumentInput input) {
-        DocumentKind kind = kind(kinds);
         FinanceDocumentId documentId = documentId(id);
         long version = ExpectedVersion.of(input.version(), ifMatch);
         documents.find(client, kind, documentId).orElseThrow(() -> new ApiNotFoundException(kinds));
@@ -230,9 +216,8 @@ class FinanceApiController {
     @Operation(summary = "Create or update a document by its external reference",
             description = "201 when created, 200 when updated; nothing is written when nothing differs.")
     ResponseEntity<DocumentRepresentation> upsert(@AuthenticationPrincipal ApiPrincipal client,
-                                                  @PathVariable String kinds, @PathVariable String ref,
+                                                  @PathVariable String ref,
                                                   @RequestBody DocumentInput input) {
-        DocumentKind kind = kind(kinds);
         String externalRef = ExternalRef.required(ref);
         List<ApiFieldError> problems = new ArrayList<>();
         DocumentDetails details = details(client, input, externalRef, problems);
@@ -241,7 +226,7 @@ class FinanceApiController {
             requireNoProblems(problems, details);
             Upserted<FinanceDocument> result = documents.upsert(client, kind, externalRef, input.version(), details,
                     status);
-            return result.created() ? created(kinds, result.record()) : ok(result.record());
+            return result.created() ? created(result.record()) : ok(result.record());
         } catch (FinanceException e) {
             throw refused(e, problems, kinds);
         }
@@ -251,20 +236,17 @@ class FinanceApiController {
     @Operation(summary = "Create or update a document by its external reference, given as the ref parameter",
             description = "For references containing '/'; otherwise as PUT /by-external-ref/{ref}.")
     ResponseEntity<DocumentRepresentation> upsertByParameter(@AuthenticationPrincipal ApiPrincipal client,
-                                                             @PathVariable String kinds,
                                                              @RequestParam(required = false) String ref,
                                                              @RequestBody DocumentInput input) {
-        return upsert(client, kinds, ref, input);
+        return upsert(client, ref, input);
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a draft", description = "Only drafts are deleted (else 400); send the version "
             + "(If-Match or ?version=). 204 when deleted. The number is not issued again.")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String kinds,
-                                @PathVariable String id,
+    ResponseEntity<Void> delete(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String id,
                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 @RequestParam(required = false) Long version) {
-        DocumentKind kind = kind(kinds);
         FinanceDocumentId documentId = documentId(id);
         long expected = ExpectedVersion.of(version, ifMatch);
         documents.find(client, kind, documentId).orElseThrow(() -> new ApiNotFoundException(kinds));
@@ -280,10 +262,9 @@ class FinanceApiController {
     @Operation(summary = "Move a document along its lifecycle", description = "Body {\"status\": \"SENT\", "
             + "\"version\": 3} (or If-Match). An illegal transition gets 400 and changes nothing.")
     ResponseEntity<DocumentRepresentation> changeStatus(@AuthenticationPrincipal ApiPrincipal client,
-                                                        @PathVariable String kinds, @PathVariable String id,
+                                                        @PathVariable String id,
                                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                         @RequestBody StatusInput input) {
-        DocumentKind kind = kind(kinds);
         FinanceDocumentId documentId = documentId(id);
         long version = ExpectedVersion.of(input.version(), ifMatch);
         documents.find(client, kind, documentId).orElseThrow(() -> new ApiNotFoundException(kinds));
@@ -304,10 +285,8 @@ class FinanceApiController {
 
     @GetMapping("/{id}/payments")
     @Operation(summary = "List an invoice's payments", description = "Newest first; paged like every list.")
-    ApiPage<PaymentRepresentation> payments(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String kinds,
-                                            @PathVariable String id, @RequestParam(required = false) Integer page,
+    ApiPage<PaymentRepresentation> payments(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String id, @RequestParam(required = false) Integer page,
                                             @RequestParam(required = false) Integer size) {
-        DocumentKind kind = kind(kinds);
         try {
             return ApiPage.of(documents.payments(client, kind, documentId(id), ApiPaging.of(page, size)),
                     PaymentRepresentation::of);
@@ -321,10 +300,9 @@ class FinanceApiController {
             + "\"amount\": \"100.00\", \"method\": \"BANK_TRANSFER\", \"reference\": \"…\", \"version\": 3}. Only on "
             + "SENT or PARTLY_PAID invoices; more than the open amount gets 400. Answers the invoice.")
     ResponseEntity<DocumentRepresentation> recordPayment(@AuthenticationPrincipal ApiPrincipal client,
-                                                         @PathVariable String kinds, @PathVariable String id,
+                                                         @PathVariable String id,
                                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                          @RequestBody PaymentInput input) {
-        DocumentKind kind = kind(kinds);
         FinanceDocumentId documentId = documentId(id);
         long version = ExpectedVersion.of(input.version(), ifMatch);
         documents.find(client, kind, documentId).orElseThrow(() -> new ApiNotFoundException(kinds));
@@ -432,10 +410,6 @@ class FinanceApiController {
         return value == null ? null : value.value();
     }
 
-    private static DocumentKind kind(String kinds) {
-        return DocumentKind.ofPlural(kinds).orElseThrow(() -> new ApiNotFoundException(kinds));
-    }
-
     private static FinanceDocumentId documentId(String id) {
         return FinanceDocumentId.parse(id).orElseThrow(() -> new ApiNotFoundException("document"));
     }
@@ -447,7 +421,7 @@ class FinanceApiController {
                 .body(DocumentRepresentation.of(document, documents.today()));
     }
 
-    private ResponseEntity<DocumentRepresentation> created(String kinds, FinanceDocument document) {
+    private ResponseEntity<DocumentRepresentation> created(FinanceDocument document) {
         return ResponseEntity.created(URI.create("/api/v1/" + kinds + "/" + document.id()))
                 .header(HttpHeaders.ETAG, ExpectedVersion.etag(document.version()))
                 .body(DocumentRepresentation.of(document, documents.today()));
