@@ -80,11 +80,14 @@ class DemoOrganization implements ApplicationRunner {
     private final Contacts contacts;
     private final ConsolidatedAccounts accounts;
     private final DemoWork work;
+    private final DemoFinance finance;
     private final SecureRandom random = new SecureRandom();
 
     DemoOrganization(@Value("${foyer.demo}") boolean enabled, Setup setup, StaffAccounts staffAccounts,
-                     Companies companies, Contacts contacts, ConsolidatedAccounts accounts, DemoWork work) {
+                     Companies companies, Contacts contacts, ConsolidatedAccounts accounts, DemoWork work,
+                     DemoFinance finance) {
         this.work = work;
+        this.finance = finance;
         this.enabled = enabled;
         this.setup = setup;
         this.staffAccounts = staffAccounts;
@@ -143,6 +146,8 @@ class DemoOrganization implements ApplicationRunner {
         log.info("Demo organization: {} companies with their contacts loaded", COMPANIES.size());
         work.load(actor, created);
         log.info("Demo organization: projects, tickets and files loaded");
+        finance.load(actor, created);
+        log.info("Demo organization: quotes, invoices, orders and contracts loaded");
     }
 
     private String password() {

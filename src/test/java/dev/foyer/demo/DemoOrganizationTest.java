@@ -49,4 +49,24 @@ class DemoOrganizationTest {
         assertThat(jdbc.sql("select count(*) from ticket_comment where shared").query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from stored_file").query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void theDemoHasFinancialDocumentsInEveryStatusOfEveryKind() {
+        for (dev.foyer.finance.DocumentKind kind : dev.foyer.finance.DocumentKind.values()) {
+            var statuses = jdbc.sql("select distinct status from finance_document where kind = :kind limit 20")
+                    .param("kind", kind.name()).query(String.class).list();
+            assertThat(statuses).as(kind.name()).containsExactlyInAnyOrderElementsOf(
+                    kind.statuses().stream().map(Enum::name).toList());
+        }
+        assertThat(jdbc.sql("""
+                        select count(*) from finance_document where kind = 'INVOICE'
+                        and status in ('SENT', 'PARTLY_PAID') and due_date < current_date""").query(Long.class).single())
+                .as("an overdue invoice").isPositive();
+        assertThat(jdbc.sql("select count(*) from finance_document where source_document_id is not null")
+                .query(Long.class).single()).as("an accepted quote converted into an order and an invoice").isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from finance_payment").query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from finance_order_flag where not customer_flag").query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from finance_order_task").query(Long.class).single()).isEqualTo(2);
+    }
 }
