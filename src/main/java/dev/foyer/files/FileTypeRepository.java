@@ -9,4 +9,7 @@ interface FileTypeRepository extends CrudRepository<FileType, FileTypeId> {
 
     @Query("select * from file_type where lower(name) = lower(:name)")
     Optional<FileType> findByNameIgnoringCase(String name);
+
+    @Query("select * from file_type where external_ref = :externalRef")
+    Optional<FileType> findByExternalRef(String externalRef);
 }

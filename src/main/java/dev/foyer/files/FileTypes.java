@@ -3,6 +3,7 @@ package dev.foyer.files;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import dev.foyer.audit.ChangeAction;
 import dev.foyer.audit.RecordHistory;
 import dev.foyer.audit.RecordWriter;
 import dev.foyer.api.ApiPrincipal;
+import dev.foyer.api.ExternalRef;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
 import dev.foyer.shared.StaleVersionException;
@@ -43,7 +45,7 @@ public class FileTypes {
     private static final Logger log = LoggerFactory.getLogger(FileTypes.class);
     static final RowMapper<FileType> ROWS = (rs, n) -> new FileType(
             new FileTypeId(rs.getObject("id", UUID.class)), rs.getString("name"), rs.getBoolean("customer_file"),
-            rs.getBoolean("active"), rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
+            rs.getBoolean("active"), rs.getString("external_ref"), rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
             staffUserId(rs.getObject("created_by", UUID.class)), rs.getTimestamp("updated_at").toInstant(),
             staffUserId(rs.getObject("updated_by", UUID.class)));
 
@@ -125,23 +127,39 @@ public class FileTypes {
 
     @Transactional
     public FileType create(StaffPrincipal actor, String name, boolean customerFile) {
-        requireManageFileTypes(actor);
-        return create(RecordWriter.of(actor), name, customerFile);
+        return create(actor, name, customerFile, null);
     }
 
+    /** Creates an active type; {@code externalRef} is optional (blank means none) and unique among file types. */
+    @Transactional
+    public FileType create(StaffPrincipal actor, String name, boolean customerFile, String externalRef) {
+        requireManageFileTypes(actor);
+        return create(RecordWriter.of(actor), name, customerFile, true, externalRef);
+    }
+
+    /** Renames the type and sets its customer flag; its external reference stays. */
     @Transactional
     public FileType update(StaffPrincipal actor, FileTypeId id, long expectedVersion, String name,
                            boolean customerFile) {
         requireManageFileTypes(actor);
         FileType type = load(id, expectedVersion);
-        return change(RecordWriter.of(actor), type, name, customerFile, type.active());
+        return change(RecordWriter.of(actor), type, name, customerFile, type.active(), type.externalRef());
+    }
+
+    /** Renames the type, sets its customer flag and its external reference (blank removes it). */
+    @Transactional
+    public FileType update(StaffPrincipal actor, FileTypeId id, long expectedVersion, String name,
+                           boolean customerFile, String externalRef) {
+        requireManageFileTypes(actor);
+        FileType type = load(id, expectedVersion);
+        return change(RecordWriter.of(actor), type, name, customerFile, type.active(), externalRef);
     }
 
     @Transactional
     public FileType setActive(StaffPrincipal actor, FileTypeId id, long expectedVersion, boolean active) {
         requireManageFileTypes(actor);
         FileType type = load(id, expectedVersion);
-        return change(RecordWriter.of(actor), type, type.name(), type.customerFile(), active);
+        return change(RecordWriter.of(actor), type, type.name(), type.customerFile(), active, type.externalRef());
     }
 
     /**
@@ -156,24 +174,56 @@ public class FileTypes {
 
     // ---- for integrations (docs/api.md): an API token acts for the organization
 
-    @Transactional
-    public FileType create(ApiPrincipal client, String name, boolean customerFile) {
-        ApiAccess.requireWrite(client);
-        return create(RecordWriter.of(client), name, customerFile);
+    @Transactional(readOnly = true)
+    public Optional<FileType> findByExternalRef(ApiPrincipal client, String externalRef) {
+        ApiAccess.requireRead(client);
+        return types.findByExternalRef(externalRef);
     }
 
-    /** Changes name, customer flag and (when given) availability; writes nothing when nothing differs. */
+    /** Creates a type, active unless {@code active} is false; {@code externalRef} is optional. */
+    @Transactional
+    public FileType create(ApiPrincipal client, String name, boolean customerFile, Boolean active,
+                           String externalRef) {
+        ApiAccess.requireWrite(client);
+        return create(RecordWriter.of(client), name, customerFile, active == null || active, externalRef);
+    }
+
+    /**
+     * Changes name, customer flag, (when given) availability and the external reference (null
+     * removes it); writes nothing when nothing differs.
+     */
     @Transactional
     public FileType update(ApiPrincipal client, FileTypeId id, long expectedVersion, String name,
+                           boolean customerFile, Boolean active, String externalRef) {
+        ApiAccess.requireWrite(client);
+        return changeIfDifferent(RecordWriter.of(client), load(id, expectedVersion), name, customerFile, active,
+                externalRef);
+    }
+
+    /**
+     * Creates the type with this external reference, or brings the existing one's name, customer flag
+     * and (when given) availability up to date; writes nothing when nothing differs, so a repeated
+     * sync changes nothing (docs/api.md). A stale {@code expectedVersion} (when given) changes nothing.
+     */
+    @Transactional
+    public Upserted upsert(ApiPrincipal client, String externalRef, Long expectedVersion, String name,
                            boolean customerFile, Boolean active) {
         ApiAccess.requireWrite(client);
-        FileType type = load(id, expectedVersion);
-        boolean keepActive = active == null ? type.active() : active;
-        if (name != null && name.strip().equals(type.name()) && customerFile == type.customerFile()
-                && keepActive == type.active()) {
-            return type;
+        Optional<FileType> existing = types.findByExternalRef(externalRef);
+        if (existing.isEmpty()) {
+            return new Upserted(create(RecordWriter.of(client), name, customerFile, active == null || active,
+                    externalRef), true);
         }
-        return change(RecordWriter.of(client), type, name, customerFile, keepActive);
+        FileType type = existing.get();
+        if (expectedVersion != null && type.version() != expectedVersion) {
+            throw new StaleVersionException("file type " + type.id());
+        }
+        return new Upserted(changeIfDifferent(RecordWriter.of(client), type, name, customerFile, active,
+                externalRef), false);
+    }
+
+    /** The result of an upsert: the type, and whether it was created. */
+    public record Upserted(FileType type, boolean created) {
     }
 
     @Transactional
@@ -182,20 +232,33 @@ public class FileTypes {
         remove(RecordWriter.of(client), load(id, expectedVersion));
     }
 
-    private FileType create(RecordWriter writer, String name, boolean customerFile) {
-        requireNameAllowed(name, null);
-        FileType type = save(FileType.create(name.strip(), customerFile, writer.staffUserId(), clock.instant()));
+    private FileType create(RecordWriter writer, String name, boolean customerFile, boolean active,
+                            String externalRef) {
+        String ref = checked(name, externalRef, null);
+        FileType type = save(FileType.create(name.strip(), customerFile, active, ref, writer.staffUserId(),
+                clock.instant()));
         history.record(RECORD_TYPE, type.id().value(), type.version(), ChangeAction.CREATED, writer.author(),
                 RecordHistory.diff(Map.of(), snapshot(type)));
         log.info("{} created file type {} (customer file: {})", writer.logName(), type.id(), customerFile);
         return type;
     }
 
-    private FileType change(RecordWriter writer, FileType type, String name, boolean customerFile, boolean active) {
-        requireNameAllowed(name, type.id());
+    private FileType changeIfDifferent(RecordWriter writer, FileType type, String name, boolean customerFile,
+                                       Boolean active, String externalRef) {
+        boolean keepActive = active == null ? type.active() : active;
+        if (name != null && name.strip().equals(type.name()) && customerFile == type.customerFile()
+                && keepActive == type.active() && java.util.Objects.equals(clean(externalRef), type.externalRef())) {
+            return type;
+        }
+        return change(writer, type, name, customerFile, keepActive, externalRef);
+    }
+
+    private FileType change(RecordWriter writer, FileType type, String name, boolean customerFile, boolean active,
+                            String externalRef) {
+        String ref = checked(name, externalRef, type.id());
         Map<String, String> before = snapshot(type);
         Instant now = clock.instant();
-        type.edit(name.strip(), customerFile, writer.staffUserId(), now);
+        type.edit(name.strip(), customerFile, ref, writer.staffUserId(), now);
         if (active != type.active()) {
             type.setActive(active, writer.staffUserId(), now);
         }
@@ -227,16 +290,35 @@ public class FileTypes {
         fields.put("name", type.name());
         fields.put("customerFile", String.valueOf(type.customerFile()));
         fields.put("active", String.valueOf(type.active()));
+        fields.put("externalRef", type.externalRef());
         return fields;
     }
 
-    private void requireNameAllowed(String name, FileTypeId except) {
+    /**
+     * Checks the name and the external reference together, so every problem shows at once; answers
+     * the reference as stored (stripped, blank meaning none).
+     */
+    private String checked(String name, String externalRef, FileTypeId except) {
+        Map<String, String> problems = new LinkedHashMap<>();
         if (!FileType.isValidName(name)) {
-            throw new FilesException("name", "fileTypes.error.name");
+            problems.put("name", "fileTypes.error.name");
+        } else if (types.findByNameIgnoringCase(name.strip()).filter(other -> !other.id().equals(except)).isPresent()) {
+            problems.put("name", "fileTypes.error.nameTaken");
         }
-        types.findByNameIgnoringCase(name.strip()).filter(other -> !other.id().equals(except)).ifPresent(other -> {
-            throw new FilesException("name", "fileTypes.error.nameTaken");
-        });
+        String ref = clean(externalRef);
+        if (!FileType.isValidExternalRef(ref)) {
+            problems.put(ExternalRef.FIELD, "record.error.externalRef");
+        } else if (ref != null && types.findByExternalRef(ref).filter(other -> !other.id().equals(except)).isPresent()) {
+            problems.put(ExternalRef.FIELD, "record.error.externalRefTaken");
+        }
+        if (!problems.isEmpty()) {
+            throw new FilesException(problems);
+        }
+        return ref;
+    }
+
+    private static String clean(String externalRef) {
+        return externalRef == null || externalRef.isBlank() ? null : externalRef.strip();
     }
 
     private FileType load(FileTypeId id, long expectedVersion) {
@@ -253,10 +335,13 @@ public class FileTypes {
         } catch (OptimisticLockingFailureException e) {
             throw new StaleVersionException("file type " + type.id());
         } catch (RuntimeException e) {
-            // Spring Data JDBC wraps the unique index's refusal: another admin saved the same name a moment ago.
+            // Spring Data JDBC wraps the unique index's refusal: another request saved the same name or
+            // external reference a moment ago; the index's name in the message says which.
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof DuplicateKeyException) {
-                    throw new FilesException("name", "fileTypes.error.nameTaken");
+                    throw String.valueOf(cause.getMessage()).contains("file_type_ref_uq")
+                            ? new FilesException(ExternalRef.FIELD, "record.error.externalRefTaken")
+                            : new FilesException("name", "fileTypes.error.nameTaken");
                 }
             }
             throw e;

@@ -39,15 +39,11 @@ public sealed interface ProjectItem permits TaskList, Task, Milestone, ProjectUp
     /** A copy shown on the portal or not. */
     ProjectItem withShared(boolean shared, UUID actor, Instant now);
 
-    /** The item's id in the system a sync brings it from (unique per kind), or null; comments have none. */
-    default String externalRef() {
-        return null;
-    }
+    /** The item's id in the system a sync brings it from (unique per kind, issue 3 item 9), or null. */
+    String externalRef();
 
     /** A copy with this external reference (the caller saves it with its other changes). */
-    default ProjectItem withExternalRef(String ref) {
-        throw new UnsupportedOperationException(kind() + " has no external reference");
-    }
+    ProjectItem withExternalRef(String ref);
 
     default long currentVersion() {
         return version() == null ? 0 : version();

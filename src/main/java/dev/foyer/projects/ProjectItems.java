@@ -27,9 +27,11 @@ import dev.foyer.files.OwnerRef;
 import dev.foyer.files.StoredFiles;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
+import dev.foyer.shared.RichText;
 import dev.foyer.shared.StaleVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -242,7 +244,7 @@ public class ProjectItems {
         return moved;
     }
 
-    // ---- for integrations (docs/api.md): every item but comments has an external reference
+    // ---- for integrations (docs/api.md): every kind of item, comments too, has an external reference
 
     /** Items of one kind for an integration, oldest change first (docs/api.md, "Lists"). */
     @Transactional(readOnly = true)
@@ -274,12 +276,54 @@ public class ProjectItems {
         return insert(RecordWriter.of(client), existingProject(project, input), input, externalRef);
     }
 
-    /** Comments on the project itself ({@code itemKind} and {@code itemId} null) or on one of its items. */
+    /**
+     * Comments on the project itself ({@code itemKind} and {@code itemId} null) or on one of its items,
+     * with an optional external reference (unique among comments).
+     */
     @Transactional
     public ProjectComment comment(ApiPrincipal client, ProjectId project, ItemKind itemKind, UUID itemId,
-                                  CommentDetails input) {
+                                  CommentDetails input, String externalRef) {
         ApiAccess.requireWrite(client);
-        return insertComment(RecordWriter.of(client), existingProject(project, input), itemKind, itemId, input);
+        return insertComment(RecordWriter.of(client), existingProject(project, input), itemKind, itemId, input,
+                externalRef);
+    }
+
+    /**
+     * Shows a comment on the portal or makes it internal again, for an integration; a stale version
+     * changes nothing. A comment's text and what it is on never change once posted (as for ticket
+     * comments): a {@code body}, {@code project} or item that differs from the stored one is refused,
+     * null ones are not compared. {@code shared} null keeps it; {@code externalRef} null keeps it,
+     * another one replaces it. Writes nothing when nothing differs.
+     */
+    @Transactional
+    public ProjectComment updateComment(ApiPrincipal client, CommentId id, long expectedVersion, ProjectId project,
+                                        ItemKind itemKind, UUID itemId, CommentDetails input, String externalRef) {
+        ApiAccess.requireWrite(client);
+        ProjectComment comment = (ProjectComment) load(ItemKind.COMMENT, id.value(), expectedVersion);
+        return changeComment(RecordWriter.of(client), comment, project, itemKind, itemId, input, externalRef);
+    }
+
+    /**
+     * Adds the comment with this external reference (on {@code project}, or on its item when
+     * {@code itemKind} and {@code itemId} are given), or brings the existing one's sharing up to date
+     * as {@link #updateComment} does; a repeated identical upsert writes nothing.
+     */
+    @Transactional
+    public Upserted<ProjectComment> upsertComment(ApiPrincipal client, String externalRef, Long expectedVersion,
+                                                  ProjectId project, ItemKind itemKind, UUID itemId,
+                                                  CommentDetails input) {
+        ApiAccess.requireWrite(client);
+        Optional<ProjectItem> existing = byExternalRef(ItemKind.COMMENT, externalRef);
+        if (existing.isEmpty()) {
+            return new Upserted<>(insertComment(RecordWriter.of(client), existingProject(project, input), itemKind,
+                    itemId, input, externalRef), true);
+        }
+        ProjectComment comment = (ProjectComment) existing.get();
+        if (expectedVersion != null && comment.currentVersion() != expectedVersion) {
+            throw new StaleVersionException(ItemKind.COMMENT + " " + comment.uuid());
+        }
+        return new Upserted<>(changeComment(RecordWriter.of(client), comment, project, itemKind, itemId, input,
+                externalRef), false);
     }
 
     /**
@@ -290,6 +334,7 @@ public class ProjectItems {
     public ProjectItem update(ApiPrincipal client, ItemKind kind, UUID id, long expectedVersion, ProjectId project,
                               ItemDetails input, String externalRef) {
         ApiAccess.requireWrite(client);
+        requireNotComment(kind);
         ProjectItem item = load(kind, id, expectedVersion);
         return change(RecordWriter.of(client), item, input, externalRef, sameProject(item, project));
     }
@@ -309,7 +354,7 @@ public class ProjectItems {
     public Upserted<ProjectItem> upsert(ApiPrincipal client, ItemKind kind, String externalRef, Long expectedVersion,
                                         ProjectId project, ItemDetails input) {
         ApiAccess.requireWrite(client);
-        requireExternalRefs(kind);
+        requireNotComment(kind);
         Optional<ProjectItem> existing = byExternalRef(kind, externalRef);
         if (existing.isEmpty()) {
             return new Upserted<>(insert(RecordWriter.of(client), existingProject(project, input), input, externalRef), true);
@@ -357,18 +402,72 @@ public class ProjectItems {
 
     private ProjectComment insertComment(RecordWriter writer, ProjectId project, ItemKind itemKind, UUID itemId,
                                          CommentDetails input) {
+        return insertComment(writer, project, itemKind, itemId, input, null);
+    }
+
+    private ProjectComment insertComment(RecordWriter writer, ProjectId project, ItemKind itemKind, UUID itemId,
+                                         CommentDetails input, String externalRef) {
         if ((itemKind == null) != (itemId == null) || itemKind == ItemKind.COMMENT
                 || (itemId != null && Optional.ofNullable((ProjectItem) aggregates.findById(itemKind.typedId(itemId),
                         itemKind.type())).filter(item -> item.projectId().equals(project)).isEmpty())) {
             throw ProjectsException.of("", "record.error.notFound");
         }
-        CommentDetails details = input.validated();
+        CommentDetails details = (CommentDetails) checked(project, input,
+                externalRefProblems(ItemKind.COMMENT, externalRef, null));
         boolean shared = details.shared() != null ? details.shared() : sharingDefaults.sharedByDefault(ItemKind.COMMENT);
-        ProjectComment saved = aggregates.insert(ProjectComment.create(project, itemKind, itemId, details, shared,
-                writer.staffId(), clock.instant()));
+        ProjectComment saved = insertTakingRef(ProjectComment.create(project, itemKind, itemId, details, shared,
+                writer.staffId(), clock.instant()).withExternalRef(Problems.clean(externalRef)));
         recordCreated(writer, saved);
         log.info("{} commented on project {} ({} {})", writer.logName(), project, itemKind, itemId);
         return saved;
+    }
+
+    /** Only {@code shared} and the external reference change; see {@link #updateComment}. */
+    private ProjectComment changeComment(RecordWriter writer, ProjectComment comment, ProjectId project,
+                                         ItemKind itemKind, UUID itemId, CommentDetails input, String externalRef) {
+        Map<String, String> problems = new LinkedHashMap<>(sameProject(comment, project));
+        if (itemId != null && (itemKind != comment.itemKind() || !itemId.equals(comment.itemId()))) {
+            problems.put("itemId", "comment.error.itemChanged");
+        }
+        if (input.body() != null && !RichText.sanitize(input.body()).equals(comment.body())) {
+            problems.put("body", "comment.error.immutable");
+        }
+        String ref = Problems.clean(externalRef);
+        boolean newRef = ref != null && !ref.equals(comment.externalRef());
+        if (newRef) {
+            externalRefProblems(ItemKind.COMMENT, externalRef, comment.uuid()).forEach(problems::putIfAbsent);
+        }
+        if (!problems.isEmpty()) {
+            throw new ProjectsException(problems);
+        }
+        boolean share = input.shared() == null ? comment.shared() : input.shared();
+        if (share == comment.shared() && !newRef) {
+            return comment;
+        }
+        ProjectItem changed = comment.withShared(share, writer.staffId(), clock.instant());
+        if (newRef) {
+            changed = changed.withExternalRef(ref);
+        }
+        ProjectComment saved = (ProjectComment) save(changed);
+        history.record(ItemKind.COMMENT.recordType(), comment.uuid(), saved.currentVersion(), ChangeAction.UPDATED,
+                writer.author(), RecordHistory.diff(snapshot(comment), snapshot(saved)));
+        log.info("{} set comment {} to {}", writer.logName(), comment.uuid(), share ? "shown on portal" : "internal");
+        return saved;
+    }
+
+    /** Inserts the comment; a reference another request took a moment ago is refused like one taken before. */
+    private ProjectComment insertTakingRef(ProjectComment comment) {
+        try {
+            return aggregates.insert(comment);
+        } catch (RuntimeException e) {
+            // Spring Data JDBC wraps the unique index's refusal; the external reference is the only unique column.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof DuplicateKeyException) {
+                    throw ProjectsException.of("externalRef", "record.error.externalRefTaken");
+                }
+            }
+            throw e;
+        }
     }
 
     private ProjectItem change(RecordWriter writer, ProjectItem item, ItemDetails input, String externalRef,
@@ -382,10 +481,8 @@ public class ProjectItems {
             problems.putAll(externalRefProblems(kind, externalRef, item.uuid()));
         }
         ItemDetails details = checked(item.projectId(), input, problems);
-        ProjectItem changed = item.apply(details, writer.staffId(), clock.instant());
-        if (kind != ItemKind.COMMENT) {
-            changed = changed.withExternalRef(Problems.clean(externalRef));
-        }
+        ProjectItem changed = item.apply(details, writer.staffId(), clock.instant())
+                .withExternalRef(Problems.clean(externalRef));
         if (changed instanceof Task task && !task.taskListId().equals(((Task) item).taskListId())) {
             changed = task.atPosition(nextPosition("task", "task_list_id", task.taskListId().value()));
         }
@@ -480,7 +577,6 @@ public class ProjectItems {
         if (externalRef == null) {
             return Map.of();
         }
-        requireExternalRefs(kind);
         Problems format = new Problems();
         format.externalRef(externalRef);
         try {
@@ -493,14 +589,15 @@ public class ProjectItems {
                 ? Map.of("externalRef", "record.error.externalRefTaken") : Map.of();
     }
 
-    private static void requireExternalRefs(ItemKind kind) {
+    /** A comment's text and place never change through the generic item writes; see {@link #updateComment}. */
+    private static void requireNotComment(ItemKind kind) {
         if (kind == ItemKind.COMMENT) {
-            throw new IllegalArgumentException("Comments have no external reference");
+            throw new IllegalArgumentException("Comments change through updateComment() and upsertComment()");
         }
     }
 
     private Optional<ProjectItem> byExternalRef(ItemKind kind, String externalRef) {
-        if (kind == ItemKind.COMMENT || externalRef == null) {
+        if (externalRef == null) {
             return Optional.empty();
         }
         return jdbc.sql("select id from " + kind.table() + " where external_ref = :ref").param("ref", externalRef)
@@ -577,9 +674,7 @@ public class ProjectItems {
     /** The item as its history shows it, with its external reference. */
     private Map<String, String> snapshot(ProjectItem item) {
         Map<String, String> fields = snapshot(item.details());
-        if (item.kind() != ItemKind.COMMENT) {
-            fields.put("externalRef", item.externalRef());
-        }
+        fields.put("externalRef", item.externalRef());
         return fields;
     }
 

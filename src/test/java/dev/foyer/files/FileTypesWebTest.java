@@ -158,6 +158,44 @@ class FileTypesWebTest {
     }
 
     @Test
+    void anAdminSetsAnOptionalExternalReferenceAndABadOrTakenOneGetsAFieldMessageAndChangesNothing() throws Exception {
+        var admin = Admins.testAdmin(jdbc);
+        String ref = "DMS-" + UUID.randomUUID();
+        String name = "Permit " + ref;
+        mvc.perform(get("/settings/file-types/new").with(user(admin)))
+                .andExpect(content().string(containsString("<label for=\"externalRef\">External reference</label>")));
+        mvc.perform(post("/settings/file-types").with(user(admin)).with(csrf()).param("name", name)
+                        .param("customerFile", "true").param("externalRef", " " + ref + " ").param("version", "0"))
+                .andExpect(redirectedUrl("/settings/file-types"));
+        FileType created = byName(name);
+        assertThat(created.externalRef()).isEqualTo(ref);
+        mvc.perform(get("/settings/file-types/" + created.id()).with(user(admin)))
+                .andExpect(content().string(containsString("value=\"" + ref + "\"")));
+
+        long before = count();
+        mvc.perform(post("/settings/file-types").with(user(admin)).with(csrf()).param("name", "Other " + ref)
+                        .param("externalRef", ref).param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "externalRef", "record.error.externalRefTaken"))
+                .andExpect(content().string(containsString("Another record of this kind already has this external reference.")));
+        mvc.perform(post("/settings/file-types/" + created.id()).with(user(admin)).with(csrf()).param("name", name)
+                        .param("customerFile", "true").param("externalRef", "x".repeat(201))
+                        .param("version", String.valueOf(created.version())))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "externalRef", "record.error.externalRef"))
+                .andExpect(content().string(containsString("aria-describedby=\"externalRef-error\"")));
+        assertThat(count()).isEqualTo(before);
+        assertThat(fileTypes.find(admin, created.id()).orElseThrow().version()).isEqualTo(created.version());
+
+        // Emptying the field removes the reference.
+        mvc.perform(post("/settings/file-types/" + created.id()).with(user(admin)).with(csrf()).param("name", name)
+                        .param("customerFile", "true").param("externalRef", "")
+                        .param("version", String.valueOf(created.version())))
+                .andExpect(redirectedUrl("/settings/file-types"));
+        assertThat(fileTypes.find(admin, created.id()).orElseThrow().externalRef()).isNull();
+    }
+
+    @Test
     void aHostileTypeNameRendersAsInertText() throws Exception {
         var admin = Admins.testAdmin(jdbc);
         String hostile = "<script>alert(1)</script> " + UUID.randomUUID().toString().substring(0, 8);

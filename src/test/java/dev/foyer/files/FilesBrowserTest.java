@@ -56,13 +56,16 @@ class FilesBrowserTest {
         assertAccessible(page);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New file type")).click();
+        page.getByLabel("External reference").fill("x".repeat(201));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
         assertThat(page.locator(".error-summary")).containsText("Enter a name of 1 to 100 characters.");
+        assertThat(page.locator(".error-summary")).containsText("An external reference has 1 to 200 printable characters.");
         assertAllTextResolved(page);
         screenshot(page, "files-02-file-type-errors");
         assertAccessible(page);
 
         page.getByLabel("Name").fill("Drawing");
+        page.getByLabel("External reference").fill("DMS-7");
         assertThat(page.getByLabel("Customer file")).isChecked();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
         assertThat(page).hasURL(url("/settings/file-types"));
@@ -70,6 +73,7 @@ class FilesBrowserTest {
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Drawing")).click();
         assertThat(page.locator("h1")).hasText("Edit file type");
+        assertThat(page.getByLabel("External reference")).hasValue("DMS-7");
         screenshot(page, "files-03-file-type-edit");
         assertAccessible(page);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deactivate")).click();

@@ -207,6 +207,156 @@ class ProjectsSyncApiTest {
         assertThat(staff.get("/projects/" + project).body()).contains("API token " + tokenName, "through API");
     }
 
+    @Test
+    void commentsUpsertByExternalReferenceAndASecondIdenticalRunChangesNothing() throws Exception {
+        String ref = "cm-" + System.nanoTime();
+        String project = createProject(ref);
+        HttpResponse<String> task = put("/api/v1/tasks/by-external-ref/" + ref + "-T", "{\"taskListExternalRef\":\""
+                + taskList(ref) + "\",\"title\":\"Review\",\"status\":\"OPEN\"}");
+        assertThat(task.statusCode()).isEqualTo(201);
+        String taskId = JSON.readTree(task.body()).get("id").asText();
+        String onProject = "{\"projectExternalRef\":\"" + ref + "\",\"body\":\"<p>Kick-off went well</p>\"}";
+        // A reference with '/' goes as the ref parameter; the comment is on the task.
+        String slashRef = "crm/notes/" + ref;
+        String onTask = "{\"projectId\":\"" + project + "\",\"itemType\":\"tasks\",\"itemId\":\"" + taskId
+                + "\",\"body\":\"<p>Looks <em>good</em><script>x()</script></p>\",\"shared\":true}";
+        String byParameter = "/api/v1/project-comments/by-external-ref?ref=" + URLEncoder.encode(slashRef,
+                StandardCharsets.UTF_8);
+
+        HttpResponse<String> first = put("/api/v1/project-comments/by-external-ref/" + ref + "-C", onProject);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        JsonNode created = JSON.readTree(first.body());
+        assertThat(first.headers().firstValue("Location")).hasValue("/api/v1/project-comments/" + created.get("id").asText());
+        assertThat(created.get("externalRef").asText()).isEqualTo(ref + "-C");
+        assertThat(created.get("projectId").asText()).isEqualTo(project);
+        assertThat(created.get("itemType").isNull()).isTrue();
+        assertThat(created.get("shared").asBoolean()).as("the sharing default").isFalse();
+        HttpResponse<String> second = put(byParameter, onTask);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        JsonNode onTaskCreated = JSON.readTree(get(byParameter).body());
+        assertThat(onTaskCreated.get("itemType").asText()).isEqualTo("tasks");
+        assertThat(onTaskCreated.get("itemId").asText()).isEqualTo(taskId);
+        assertThat(onTaskCreated.get("body").asText()).isEqualTo("<p>Looks <em>good</em></p>");
+        assertThat(onTaskCreated.get("externalRef").asText()).isEqualTo(slashRef);
+        assertThat(get("/api/v1/project-comments/by-external-ref/" + ref + "-C").headers().firstValue("ETag"))
+                .hasValue("\"0\"");
+
+        long changes = count("record_change");
+        String versions = commentFingerprint(ref);
+        assertThat(put("/api/v1/project-comments/by-external-ref/" + ref + "-C", onProject).statusCode()).isEqualTo(200);
+        assertThat(put(byParameter, onTask).statusCode()).isEqualTo(200);
+        assertThat(put(byParameter, "{\"shared\":true}").statusCode()).as("project, item and body may be left out")
+                .isEqualTo(200);
+        assertThat(count("record_change")).as("no history written by an identical run").isEqualTo(changes);
+        assertThat(commentFingerprint(ref)).as("versions and update times unchanged").isEqualTo(versions);
+
+        // Sharing is what a sync changes: one write, found by updatedSince.
+        clock.advance(Duration.ofMinutes(1));
+        HttpResponse<String> shared = put("/api/v1/project-comments/by-external-ref/" + ref + "-C",
+                onProject.replace("}", ",\"shared\":true}"));
+        assertThat(shared.statusCode()).isEqualTo(200);
+        JsonNode sharedBody = JSON.readTree(shared.body());
+        assertThat(sharedBody.get("shared").asBoolean()).isTrue();
+        assertThat(sharedBody.get("version").asLong()).isEqualTo(1);
+        assertThat(count("record_change")).isEqualTo(changes + 1);
+        String since = URLEncoder.encode(sharedBody.get("updatedAt").asText(), StandardCharsets.UTF_8);
+        JsonNode changed = JSON.readTree(get("/api/v1/project-comments?updatedSince=" + since).body());
+        assertThat(changed.get("items")).hasSize(1);
+        assertThat(changed.get("items").get(0).get("externalRef").asText()).isEqualTo(ref + "-C");
+    }
+
+    @Test
+    void aCommentsTextAndPlaceNeverChangeThroughTheApiOnlyItsSharing() throws Exception {
+        String ref = "im-" + System.nanoTime();
+        String project = createProject(ref);
+        String other = createProject("other-" + ref);
+        String path = "/api/v1/project-comments/by-external-ref/" + ref + "-C";
+        assertThat(put(path, "{\"projectId\":\"" + project + "\",\"body\":\"<p>Posted</p>\"}").statusCode())
+                .isEqualTo(201);
+        long changes = count("record_change");
+        String versions = commentFingerprint(ref);
+
+        assertThat(fields(put(path, "{\"projectId\":\"" + project + "\",\"body\":\"<p>Edited</p>\",\"shared\":true}")))
+                .containsExactly("body");
+        assertThat(fields(put(path, "{\"projectId\":\"" + other + "\",\"body\":\"<p>Posted</p>\"}")))
+                .containsExactly("project");
+        HttpResponse<String> milestone = api.send("POST", "/api/v1/milestones", writeToken, "{\"projectId\":\""
+                + project + "\",\"title\":\"Go live\",\"dueDate\":\"2026-09-01\"}");
+        assertThat(fields(put(path, "{\"itemType\":\"milestones\",\"itemId\":\""
+                + JSON.readTree(milestone.body()).get("id").asText() + "\",\"body\":\"<p>Posted</p>\"}")))
+                .containsExactly("itemId");
+        HttpResponse<String> edited = put(path, "{\"body\":\"<p>Posted</p>\"}");
+        String id = JSON.readTree(edited.body()).get("id").asText();
+        assertThat(fields(api.send("PUT", "/api/v1/project-comments/" + id, writeToken,
+                "{\"body\":\"<p>Other</p>\",\"version\":0}"))).containsExactly("body");
+        // A new comment needs its project.
+        assertThat(fields(put(path + "-new", "{\"body\":\"<p>Where?</p>\"}"))).contains("project");
+        assertThat(count("project_comment where external_ref = '" + ref + "-C-new'")).isZero();
+
+        assertThat(count("record_change")).as("one write, the milestone").isEqualTo(changes + 1);
+        assertThat(commentFingerprint(ref)).isEqualTo(versions);
+        assertThat(JSON.readTree(get(path).body()).get("body").asText()).isEqualTo("<p>Posted</p>");
+    }
+
+    @Test
+    void aStaleCommentUpdateGetsA409ProblemDetailAndATakenReferenceA400() throws Exception {
+        String ref = "sc-" + System.nanoTime();
+        String project = createProject(ref);
+        HttpResponse<String> created = api.send("POST", "/api/v1/project-comments", writeToken, "{\"projectId\":\""
+                + project + "\",\"body\":\"<p>Hello</p>\",\"externalRef\":\"" + ref + "-C\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).get("externalRef").asText()).isEqualTo(ref + "-C");
+        String path = created.headers().firstValue("Location").orElseThrow();
+
+        HttpResponse<String> shared = api.send("PUT", path, writeToken, "{\"shared\":true,\"version\":0}");
+        assertThat(shared.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(shared.body()).get("version").asLong()).isEqualTo(1);
+        long changes = count("record_change");
+
+        assertProblem(api.send("PUT", path, writeToken, "{\"shared\":false,\"version\":0}"), 409);
+        assertProblem(put("/api/v1/project-comments/by-external-ref/" + ref + "-C",
+                "{\"shared\":false,\"version\":0}"), 409);
+        // Taken by the first comment: refused when posting or when set on another comment.
+        assertThat(fields(api.send("POST", "/api/v1/project-comments", writeToken, "{\"projectId\":\"" + project
+                + "\",\"body\":\"<p>Again</p>\",\"externalRef\":\"" + ref + "-C\"}"))).containsExactly("externalRef");
+        HttpResponse<String> second = api.send("POST", "/api/v1/project-comments", writeToken, "{\"projectId\":\""
+                + project + "\",\"body\":\"<p>Second</p>\"}");
+        String secondPath = second.headers().firstValue("Location").orElseThrow();
+        assertThat(fields(api.send("PUT", secondPath, writeToken, "{\"externalRef\":\"" + ref + "-C\",\"version\":0}")))
+                .containsExactly("externalRef");
+        String readToken = tokens.create(Admins.testAdmin(jdbc), "reader " + System.nanoTime(), ApiScope.READ, null)
+                .secret();
+        assertThat(api.send("PUT", "/api/v1/project-comments/by-external-ref/" + ref + "-R", readToken,
+                "{\"projectId\":\"" + project + "\",\"body\":\"<p>No</p>\"}").statusCode()).isEqualTo(403);
+
+        assertThat(count("record_change")).as("one write, the second comment").isEqualTo(changes + 1);
+        JsonNode first = JSON.readTree(get(path).body());
+        assertThat(first.get("shared").asBoolean()).isTrue();
+        assertThat(first.get("version").asLong()).isEqualTo(1);
+
+        // A comment posted without a reference gets one later by id, once; the same one again writes nothing.
+        HttpResponse<String> adopted = api.send("PUT", secondPath, writeToken, "{\"externalRef\":\"" + ref
+                + "-C2\",\"version\":0}");
+        assertThat(adopted.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(adopted.body()).get("externalRef").asText()).isEqualTo(ref + "-C2");
+        assertThat(JSON.readTree(api.send("PUT", secondPath, writeToken, "{\"externalRef\":\"" + ref
+                + "-C2\",\"version\":1}").body()).get("version").asLong()).isEqualTo(1);
+    }
+
+    private String taskList(String ref) {
+        assertThat(put("/api/v1/task-lists/by-external-ref/" + ref + "-L", "{\"projectExternalRef\":\"" + ref
+                + "\",\"name\":\"Backlog\"}").statusCode()).isEqualTo(201);
+        return ref + "-L";
+    }
+
+    private String commentFingerprint(String ref) {
+        return jdbc.sql("""
+                        select string_agg(id || ':' || coalesce(external_ref, '') || ':' || shared || ':' || version
+                                          || ':' || updated_at, ',' order by id)
+                        from project_comment where project_id in (select id from project where external_ref = :ref)""")
+                .param("ref", ref).query(String.class).single();
+    }
+
     // ---- a sync run: two projects, each with one item of every kind
 
     private String companyRef;

@@ -1,5 +1,6 @@
 package dev.foyer.files.web;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import dev.foyer.api.ApiPage;
 import dev.foyer.api.ApiPaging;
 import dev.foyer.api.ApiPrincipal;
 import dev.foyer.api.ExpectedVersion;
+import dev.foyer.api.ExternalRef;
 import dev.foyer.api.InvalidApiRequestException;
 import dev.foyer.api.UpdatedSince;
 import dev.foyer.files.FileType;
@@ -23,6 +25,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,7 +39,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Issue 3 item 9: file types for integrations — list, get, create, update, delete (while no file has the type). */
+/**
+ * Issue 3 item 9: file types for integrations — list, get, create, update, delete (while no file has
+ * the type), and get and upsert by external reference.
+ */
 @RestController
 @ApiController
 @RequestMapping(FileTypesApiController.PATH)
@@ -53,11 +59,11 @@ class FileTypesApiController {
         this.messages = messages;
     }
 
-    record FileTypeRepresentation(String id, String name, boolean customerFile, boolean active, long version,
-                                  Instant createdAt, Instant updatedAt) {
+    record FileTypeRepresentation(String id, String name, boolean customerFile, boolean active, String externalRef,
+                                  long version, Instant createdAt, Instant updatedAt) {
         static FileTypeRepresentation of(FileType t) {
-            return new FileTypeRepresentation(t.id().toString(), t.name(), t.customerFile(), t.active(), t.version(),
-                    t.createdAt(), t.updatedAt());
+            return new FileTypeRepresentation(t.id().toString(), t.name(), t.customerFile(), t.active(),
+                    t.externalRef(), t.version(), t.createdAt(), t.updatedAt());
         }
     }
 
@@ -71,16 +77,18 @@ class FileTypesApiController {
                 FileTypeRepresentation::of);
     }
 
-    record FileTypeInput(String name, Boolean customerFile, Boolean active, Long version) {
+    /** A file type as a client writes it; {@code active} left out means active (create) or unchanged (update). */
+    record FileTypeInput(String name, Boolean customerFile, Boolean active, String externalRef, Long version) {
     }
 
     @PostMapping
-    @Operation(summary = "Create a file type")
+    @Operation(summary = "Create a file type", description = "externalRef is optional and unique among file types.")
     ResponseEntity<FileTypeRepresentation> create(@AuthenticationPrincipal ApiPrincipal client,
                                                   @RequestBody FileTypeInput input) {
         try {
-            FileType type = fileTypes.create(client, input.name(), Boolean.TRUE.equals(input.customerFile()));
-            return ResponseEntity.created(java.net.URI.create(PATH + "/" + type.id()))
+            FileType type = fileTypes.create(client, input.name(), Boolean.TRUE.equals(input.customerFile()),
+                    input.active(), input.externalRef());
+            return ResponseEntity.created(URI.create(PATH + "/" + type.id()))
                     .header(HttpHeaders.ETAG, ExpectedVersion.etag(type.version())).body(FileTypeRepresentation.of(type));
         } catch (FilesException e) {
             throw invalid(e);
@@ -88,8 +96,9 @@ class FileTypesApiController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Update a file type", description = "name and customerFile as for create; active=false "
-            + "deactivates it (no new file gets it). Send the version you read (body or If-Match); a stale one gets 409.")
+    @Operation(summary = "Update a file type", description = "name, customerFile and externalRef as for create "
+            + "(externalRef left out removes it); active=false deactivates it (no new file gets it). Send the version "
+            + "you read (body or If-Match); a stale one gets 409. Nothing is written when nothing differs.")
     ResponseEntity<FileTypeRepresentation> update(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String id,
                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                   @RequestBody FileTypeInput input) {
@@ -98,7 +107,7 @@ class FileTypesApiController {
         fileTypes.find(client, typeId).orElseThrow(() -> new ApiNotFoundException("file type"));
         try {
             FileType type = fileTypes.update(client, typeId, version, input.name(),
-                    Boolean.TRUE.equals(input.customerFile()), input.active());
+                    Boolean.TRUE.equals(input.customerFile()), input.active(), input.externalRef());
             return ResponseEntity.ok().header(HttpHeaders.ETAG, ExpectedVersion.etag(type.version()))
                     .body(FileTypeRepresentation.of(type));
         } catch (FilesException e) {
@@ -121,6 +130,56 @@ class FileTypesApiController {
             throw invalid(e);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/by-external-ref/{ref}")
+    @Operation(summary = "Get a file type by its external reference")
+    ResponseEntity<FileTypeRepresentation> getByRef(@AuthenticationPrincipal ApiPrincipal client,
+                                                    @PathVariable String ref) {
+        FileType type = fileTypes.findByExternalRef(client, ExternalRef.required(ref))
+                .orElseThrow(() -> new ApiNotFoundException("file type"));
+        return ResponseEntity.ok().header(HttpHeaders.ETAG, ExpectedVersion.etag(type.version()))
+                .body(FileTypeRepresentation.of(type));
+    }
+
+    @GetMapping("/by-external-ref")
+    @Operation(summary = "Get a file type by its external reference, given as the ref parameter",
+            description = "For references containing '/'.")
+    ResponseEntity<FileTypeRepresentation> getByRefParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                                             @RequestParam(required = false) String ref) {
+        return getByRef(client, ref);
+    }
+
+    @PutMapping("/by-external-ref/{ref}")
+    @Operation(summary = "Create or update a file type by its external reference",
+            description = "name, customerFile and active as for update; version optional (a stale one gets 409). "
+                    + "201 when created, 200 when updated; nothing is written when nothing differs.")
+    ResponseEntity<FileTypeRepresentation> upsert(@AuthenticationPrincipal ApiPrincipal client,
+                                                  @PathVariable String ref, @RequestBody FileTypeInput input) {
+        String externalRef = ExternalRef.required(ref);
+        FileTypes.Upserted result;
+        try {
+            result = fileTypes.upsert(client, externalRef, input.version(), input.name(),
+                    Boolean.TRUE.equals(input.customerFile()), input.active());
+        } catch (FilesException e) {
+            throw invalid(e);
+        }
+        FileType type = result.type();
+        var answer = ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .header(HttpHeaders.ETAG, ExpectedVersion.etag(type.version()));
+        if (result.created()) {
+            answer.location(URI.create(PATH + "/" + type.id()));
+        }
+        return answer.body(FileTypeRepresentation.of(type));
+    }
+
+    @PutMapping("/by-external-ref")
+    @Operation(summary = "Create or update a file type by its external reference, given as the ref parameter",
+            description = "For references containing '/'; otherwise as PUT /by-external-ref/{ref}.")
+    ResponseEntity<FileTypeRepresentation> upsertParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                                           @RequestParam(required = false) String ref,
+                                                           @RequestBody FileTypeInput input) {
+        return upsert(client, ref, input);
     }
 
     private InvalidApiRequestException invalid(FilesException e) {

@@ -64,7 +64,7 @@ class FileTypesController {
                   BindingResult errors, RedirectAttributes redirect) {
         FileTypes.requireManageFileTypes(actor);
         try {
-            FileType type = fileTypes.create(actor, form.name(), form.isCustomerFile());
+            FileType type = fileTypes.create(actor, form.name(), form.isCustomerFile(), form.externalRef());
             redirect.addFlashAttribute("saved", type.name());
             return "redirect:/settings/file-types";
         } catch (FilesException e) {
@@ -88,7 +88,8 @@ class FileTypesController {
                   RedirectAttributes redirect) {
         FileType current = load(actor, id);
         try {
-            FileType saved = fileTypes.update(actor, current.id(), form.version(), form.name(), form.isCustomerFile());
+            FileType saved = fileTypes.update(actor, current.id(), form.version(), form.name(), form.isCustomerFile(),
+                    form.externalRef());
             redirect.addFlashAttribute("saved", saved.name());
             return "redirect:/settings/file-types";
         } catch (StaleVersionException e) {

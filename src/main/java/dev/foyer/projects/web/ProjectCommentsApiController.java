@@ -12,6 +12,7 @@ import dev.foyer.api.ApiPrincipal;
 import dev.foyer.api.InvalidApiRequestException;
 import dev.foyer.api.UpdatedSince;
 import dev.foyer.projects.CommentDetails;
+import dev.foyer.projects.CommentId;
 import dev.foyer.projects.ItemKind;
 import dev.foyer.projects.ProjectComment;
 import dev.foyer.projects.ProjectId;
@@ -27,14 +28,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Issue 3: comments on projects and their items for integrations — list, get, add and delete.
- * Comments have no external reference and are not edited through the API.
+ * Issue 3 item 9: comments on projects and their items for integrations — list, get, add, delete,
+ * and get and upsert by external reference. As for ticket comments, a comment's text and what it is
+ * on never change once posted: PUT changes only {@code shared} (and sets an external reference).
  */
 @RestController
 @ApiController
@@ -54,23 +57,42 @@ class ProjectCommentsApiController {
 
     /** {@code itemType} is the item's kind as in the paths ({@code tasks}, {@code milestones}, ...), or null. */
     record CommentRepresentation(String id, String projectId, String itemType, String itemId, String body,
-                                 boolean shared, String authorId, long version, Instant createdAt, Instant updatedAt) {
+                                 boolean shared, String authorId, String externalRef, long version, Instant createdAt,
+                                 Instant updatedAt) {
         static CommentRepresentation of(ProjectItem item) {
             ProjectComment c = (ProjectComment) item;
             return new CommentRepresentation(c.id().toString(), c.projectId().toString(),
                     c.itemKind() == null ? null : c.itemKind().slug(), c.itemId() == null ? null : c.itemId().toString(),
-                    c.body(), c.shared(), c.authorId() == null ? null : c.authorId().toString(), c.currentVersion(),
-                    c.createdAt(), c.updatedAt());
+                    c.body(), c.shared(), c.authorId() == null ? null : c.authorId().toString(), c.externalRef(),
+                    c.currentVersion(), c.createdAt(), c.updatedAt());
         }
     }
 
     /**
      * A comment as a client writes it: on the project (by id or external reference) itself, or on one
      * of its items named by {@code itemType} ({@code task-lists}, {@code tasks}, {@code milestones},
-     * {@code updates}, {@code documents}, {@code events}) and {@code itemId}.
+     * {@code updates}, {@code documents}, {@code events}) and {@code itemId}. On updates the project,
+     * item and body may be sent back unchanged (left out, they are not compared).
      */
     record CommentInput(String projectId, String projectExternalRef, String itemType, String itemId, String body,
-                        Boolean shared) {
+                        Boolean shared, String externalRef, Long version) {
+    }
+
+    /** The item a body names by {@code itemType} and {@code itemId}, or none when it names neither. */
+    private record Target(ItemKind kind, UUID id) {
+
+        static Target of(CommentInput input) {
+            ItemKind kind = null;
+            if (input.itemType() != null) {
+                kind = ItemKind.fromSlug(input.itemType()).filter(k -> k != ItemKind.COMMENT)
+                        .orElseThrow(() -> new InvalidApiRequestException("itemType", "is not a kind of project item"));
+            }
+            UUID id = ProjectsApiSupport.optionalId(input.itemId(), ItemKind::parseId, "itemId");
+            if ((kind == null) != (id == null)) {
+                throw new InvalidApiRequestException("itemId", "itemType and itemId go together");
+            }
+            return new Target(kind, id);
+        }
     }
 
     @GetMapping
@@ -99,20 +121,71 @@ class ProjectCommentsApiController {
         if (project == null) {
             throw new InvalidApiRequestException("projectId", "name the project by projectId or projectExternalRef");
         }
-        ItemKind kind = null;
-        if (input.itemType() != null) {
-            kind = ItemKind.fromSlug(input.itemType()).filter(k -> k != ItemKind.COMMENT)
-                    .orElseThrow(() -> new InvalidApiRequestException("itemType", "is not a kind of project item"));
-        }
-        UUID itemId = ProjectsApiSupport.optionalId(input.itemId(), ItemKind::parseId, "itemId");
-        if ((kind == null) != (itemId == null)) {
-            throw new InvalidApiRequestException("itemId", "itemType and itemId go together");
-        }
-        ItemKind itemKind = kind;
-        ProjectComment comment = support.writing(() -> items.comment(client, project, itemKind, itemId,
-                new CommentDetails(input.body(), input.shared())));
+        Target target = Target.of(input);
+        ProjectComment comment = support.writing(() -> items.comment(client, project, target.kind(), target.id(),
+                new CommentDetails(input.body(), input.shared()), input.externalRef()));
         return ProjectsApiSupport.created(comment, CommentRepresentation::of, PATH, comment.id(),
                 comment.currentVersion());
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Share or unshare a comment", description = "Send the version you read (body or If-Match); "
+            + "a stale one gets 409. Only 'shared' changes (and 'externalRef' when given); a different body, project "
+            + "or item gets 400.")
+    ResponseEntity<CommentRepresentation> update(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String id,
+                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                 @RequestBody CommentInput input) {
+        UUID commentId = ProjectsApiSupport.itemId(id, ItemKind.COMMENT);
+        long version = ExpectedVersion.of(input.version(), ifMatch);
+        items.find(client, ItemKind.COMMENT, commentId).orElseThrow(() -> new ApiNotFoundException("comment"));
+        ProjectId project = support.project(client, input.projectId(), input.projectExternalRef());
+        Target target = Target.of(input);
+        ProjectComment comment = support.writing(() -> items.updateComment(client, new CommentId(commentId), version,
+                project, target.kind(), target.id(), new CommentDetails(input.body(), input.shared()),
+                input.externalRef()));
+        return ProjectsApiSupport.ok(comment, CommentRepresentation::of, comment.currentVersion());
+    }
+
+    @GetMapping("/by-external-ref/{ref}")
+    @Operation(summary = "Get a comment by its external reference")
+    ResponseEntity<CommentRepresentation> getByRef(@AuthenticationPrincipal ApiPrincipal client,
+                                                   @PathVariable String ref) {
+        ProjectItem comment = items.findByExternalRef(client, ItemKind.COMMENT, ProjectsApiSupport.externalRef(ref))
+                .orElseThrow(() -> new ApiNotFoundException("comment"));
+        return ProjectsApiSupport.ok(comment, CommentRepresentation::of, comment.currentVersion());
+    }
+
+    @GetMapping("/by-external-ref")
+    @Operation(summary = "Get a comment by its external reference, given as the ref parameter",
+            description = "For references containing '/'.")
+    ResponseEntity<CommentRepresentation> getByRefParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                                            @RequestParam(required = false) String ref) {
+        return getByRef(client, ref);
+    }
+
+    @PutMapping("/by-external-ref/{ref}")
+    @Operation(summary = "Add or update a comment by its external reference",
+            description = "201 when created (projectId or projectExternalRef and body required; itemType and itemId "
+                    + "for a comment on an item), 200 when updated (only 'shared' changes; a different body, project "
+                    + "or item gets 400); nothing is written when nothing differs.")
+    ResponseEntity<CommentRepresentation> upsert(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String ref,
+                                                 @RequestBody CommentInput input) {
+        String externalRef = ProjectsApiSupport.externalRef(ref);
+        ProjectId project = support.project(client, input.projectId(), input.projectExternalRef());
+        Target target = Target.of(input);
+        return ProjectsApiSupport.upserted(support.writing(() -> items.upsertComment(client, externalRef,
+                        input.version(), project, target.kind(), target.id(),
+                        new CommentDetails(input.body(), input.shared()))), CommentRepresentation::of, PATH,
+                ProjectComment::uuid, ProjectComment::currentVersion);
+    }
+
+    @PutMapping("/by-external-ref")
+    @Operation(summary = "Add or update a comment by its external reference, given as the ref parameter",
+            description = "For references containing '/'; otherwise as PUT /by-external-ref/{ref}.")
+    ResponseEntity<CommentRepresentation> upsertParameter(@AuthenticationPrincipal ApiPrincipal client,
+                                                          @RequestParam(required = false) String ref,
+                                                          @RequestBody CommentInput input) {
+        return upsert(client, ref, input);
     }
 
     @DeleteMapping("/{id}")
