@@ -4,9 +4,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.foyer.finance.FinanceException;
+import dev.foyer.finance.FinancePdfs;
 import dev.foyer.identity.StaffUserId;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -20,6 +25,16 @@ final class FinanceWeb {
 
     static PageRequest page(int page, int size) {
         return PageRequest.of(Math.max(0, page), size);
+    }
+
+    /** A PDF sent as a download that browsers never sniff into something else. */
+    static ResponseEntity<byte[]> attachment(FinancePdfs.Pdf pdf) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(pdf.fileName())
+                        .build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(pdf.content());
     }
 
     static ResponseStatusException notFound() {
