@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Reads a stored history value as people read it: a status or priority kept as {@code IN_PROGRESS} shows the label
  * the record's own pages use ({@code <recordType>.<field>.<VALUE>}, e.g. {@code task.status.IN_PROGRESS}), and
- * {@code true}/{@code false} show as yes/no. Anything else is shown as stored (and escaped by the template).
+ * {@code true}/{@code false} show as yes/no; failing that, a label shared by records of several types
+ * ({@code history.value.<field>.<VALUE>}, e.g. the statuses of quotes, invoices, orders and contracts). Anything else
+ * is shown as stored (and escaped by the template).
  */
 @Component("historyLabels")
 public class HistoryLabels {
@@ -30,7 +32,8 @@ public class HistoryLabels {
             return message("history.value." + value, value);
         }
         if (CONSTANT.matcher(value).matches()) {
-            return message(recordType + "." + field + "." + value, value);
+            return message(recordType + "." + field + "." + value,
+                    message("history.value." + field + "." + value, value));
         }
         return value;
     }

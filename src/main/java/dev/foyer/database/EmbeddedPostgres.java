@@ -134,7 +134,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 log.debug("Embedded PostgreSQL: no server running on {}", cluster);
             }
         }
-        String options = "-p " + port + " -h 127.0.0.1 -c unix_socket_directories=";
+        // Room for several app nodes' pools, and for a test run that keeps many Spring contexts (each with a pool).
+        String options = "-p " + port + " -h 127.0.0.1 -c unix_socket_directories= -c max_connections=300";
         run(List.of(tool("pg_ctl"), "-D", cluster.toString(), "-l", home.resolve("server.log").toString(),
                 "-o", options, "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()), "start"), START_TIMEOUT.plusSeconds(5));
         log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {}", port, cluster);

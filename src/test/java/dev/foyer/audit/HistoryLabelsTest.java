@@ -19,6 +19,8 @@ class HistoryLabelsTest {
         assertThat(labels.label("ticket", "priority", "URGENT")).isEqualTo("Urgent");
         assertThat(labels.label("task", "status", "IN_PROGRESS")).isEqualTo("In progress");
         assertThat(labels.label("project", "status", "ON_HOLD")).isEqualTo("On hold");
+        assertThat(labels.label("invoice", "status", "PARTLY_PAID")).as("a label shared by record types")
+                .isEqualTo("Partly paid");
         assertThat(labels.label("project_comment", "shared", "true")).isEqualTo("Yes");
         assertThat(labels.label("contact", "locked", "false")).isEqualTo("No");
     }

@@ -65,7 +65,7 @@ class FinanceBrowserTest {
         assertThat(page.locator(".error-summary")).containsText("Choose the document's company.");
         assertThat(page.locator(".error-summary")).containsText("Line 1: Enter a quantity greater than 0");
         assertThat(page.getByLabel("Line 1: description")).hasValue("Vase catalogue design");
-        screenshot(page, "60-quote-form-errors");
+        screenshot(page, "70-quote-form-errors");
         assertAccessible(page);
 
         page.getByLabel("Find a company").fill("kestrel");
@@ -86,7 +86,7 @@ class FinanceBrowserTest {
         page.getByLabel("Line 2: tax rate in percent").fill("7");
         page.getByLabel("Terms for the customer").fill("Valid for 30 days. Prices exclude shipping.");
         page.getByLabel("Internal notes").fill("Printer quoted 1.90 per catalogue.");
-        screenshot(page, "61-quote-form");
+        screenshot(page, "71-quote-form");
         assertAccessible(page);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the quote")).click();
 
@@ -97,14 +97,14 @@ class FinanceBrowserTest {
         assertThat(page.locator(".line-table tfoot")).containsText("2,003.59 EUR");
         assertThat(page.locator("#notes-heading")).containsText("Internal");
         assertAllTextResolved(page);
-        screenshot(page, "62-quote-draft");
+        screenshot(page, "72-quote-draft");
         assertAccessible(page);
 
         changeStatus(page, "SENT");
         assertThat(page.locator(".alert-success")).containsText("The status is now Sent.");
         changeStatus(page, "ACCEPTED");
         assertThat(page.locator(".alert-success")).containsText("The status is now Accepted.");
-        screenshot(page, "63-quote-accepted");
+        screenshot(page, "73-quote-accepted");
         assertAccessible(page);
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Convert into an invoice")).click();
@@ -126,19 +126,19 @@ class FinanceBrowserTest {
         assertThat(page.locator(".line-table tfoot")).containsText("1,003.59 EUR");
         assertThat(page.locator("#payments-heading")).hasText("1 payment");
         assertAllTextResolved(page);
-        screenshot(page, "64-invoice-partly-paid");
+        screenshot(page, "74-invoice-partly-paid");
         assertAccessible(page);
 
         page.navigate(url("/finance?kind=INVOICE"));
         assertThat(page.locator("table")).containsText("Kestrel Pottery Works");
         assertThat(page.locator("table")).containsText("Partly paid");
-        screenshot(page, "65-finance-list");
+        screenshot(page, "75-finance-list");
         assertAccessible(page);
 
         Page phone = Chromium.signedIn(chromium.newPhonePage(), url(""), TestAdmin.EMAIL, TestAdmin.PASSWORD);
         phone.navigate(page.url());
         phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("INV-").setExact(false)).first().click();
-        screenshot(phone, "66-invoice-phone");
+        screenshot(phone, "76-invoice-phone");
         assertAccessible(phone);
     }
 

@@ -47,14 +47,14 @@ class PdfTemplatesBrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("PDF templates")).click();
         assertThat(page.locator("h1")).hasText("PDF templates");
         assertThat(page.locator("table")).containsText("Standard");
-        screenshot(page, "60-pdf-templates");
+        screenshot(page, "80-pdf-templates");
         assertAccessible(page);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New Invoice template").setExact(true)).first().click();
         assertThat(page.locator("h1")).hasText("New Invoice template");
         assertThat(page.getByLabel("Name")).hasValue("Copy of Standard");
         assertThat(page.locator("#preview img")).isVisible();
-        screenshot(page, "61-pdf-template-new");
+        screenshot(page, "81-pdf-template-new");
         assertAccessible(page);
 
         // Typing a broken placeholder: htmx replaces the preview with the problem, the page stays.
@@ -64,7 +64,7 @@ class PdfTemplatesBrowserTest {
         html.fill(original.replace("{{number}}</td>", "{{number</td>"));
         assertThat(page.locator("#preview .alert-error")).containsText("a placeholder is opened with double braces but never closed");
         assertThat(page).hasURL(url);
-        screenshot(page, "62-pdf-template-preview-problem");
+        screenshot(page, "82-pdf-template-preview-problem");
         assertAccessible(page);
 
         html.fill(original.replace("<h1 class=\"doc-title\">{{t.invoice}}</h1>",
@@ -81,13 +81,13 @@ class PdfTemplatesBrowserTest {
         assertThat(page.locator("body")).containsText("This template is for internal use only: portals cannot choose it.");
         assertThat(page.locator(".history")).containsText("Created");
         assertAllTextResolved(page);
-        screenshot(page, "63-pdf-template-edit");
+        screenshot(page, "83-pdf-template-edit");
         assertAccessible(page);
 
         Page phone = Chromium.signedIn(chromium.newPhonePage(), url(""), TestAdmin.EMAIL, TestAdmin.PASSWORD);
         phone.navigate(page.url());
         assertThat(phone.locator(".pdf-preview img")).isVisible();
-        screenshot(phone, "64-pdf-template-phone");
+        screenshot(phone, "84-pdf-template-phone");
         assertAccessible(phone);
     }
 

@@ -250,7 +250,7 @@ class FinanceWebTest {
         assertThat(paid.status()).isEqualTo(DocumentStatus.PAID);
         mvc.perform(get(invoicePath).with(user(admin)))
                 .andExpect(content().string(containsString("Terminal 4")))
-                .andExpect(content().string(containsString("<ins>PAID</ins>")));
+                .andExpect(content().string(containsString("<ins>Paid</ins>")));
 
         // Past draft, the form offers internal notes only; the lines stay as they were sent.
         mvc.perform(get(invoicePath + "/edit").with(user(admin)))
