@@ -187,7 +187,8 @@ final class PrintModel {
 
         @Override
         public Number parse(String source, java.text.ParsePosition position) {
-            throw new UnsupportedOperationException("formatting only");
+            // Templates only format; a parse reads the number and leaves the currency code unread.
+            return number.parse(source, position);
         }
     }
 }
