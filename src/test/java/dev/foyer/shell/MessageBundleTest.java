@@ -81,6 +81,30 @@ class MessageBundleTest {
         }
     }
 
+    /** A key defined twice silently takes its last text; after merges that hides a changed label. */
+    @Test
+    void noBundleDefinesAKeyTwice() throws IOException {
+        try (Stream<Path> bundles = Files.list(Path.of("src/main/resources"))) {
+            for (Path file : bundles.filter(p -> p.getFileName().toString().matches("messages.*\\.properties")).toList()) {
+                Set<Object> seen = new java.util.HashSet<>();
+                Set<Object> twice = new TreeSet<>();
+                Properties recording = new Properties() {
+                    @Override
+                    public synchronized Object put(Object key, Object value) {
+                        if (!seen.add(key)) {
+                            twice.add(key);
+                        }
+                        return super.put(key, value);
+                    }
+                };
+                try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    recording.load(reader);
+                }
+                assertThat(twice).as("keys defined twice in " + file.getFileName()).isEmpty();
+            }
+        }
+    }
+
     private static Properties load(String name) {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(Path.of("src/main/resources", name))) {
