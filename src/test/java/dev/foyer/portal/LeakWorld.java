@@ -104,7 +104,7 @@ final class LeakWorld {
         for (int i = 0; i < 2; i++) {
             accounts.add(new Account(id(), i == 1 && chance(0.5)));
         }
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 4; i++) {
             Account account = chance(0.7) ? pick(accounts) : null;
             // A deleted account lets go of its companies (V10): no scope reaches through it.
             UUID live = account == null || account.deleted() ? null : account.id();
@@ -161,7 +161,7 @@ final class LeakWorld {
                 buildFinance(company);
             }
         }
-        for (int i = 0; i < 25; i++) {
+        for (int i = 0; i < 16; i++) {
             buildFile();
         }
     }
