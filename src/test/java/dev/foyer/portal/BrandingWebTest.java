@@ -49,6 +49,44 @@ class BrandingWebTest {
     StaffAccounts staffAccounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext applicationContext;
+    @Autowired
+    org.thymeleaf.spring6.SpringTemplateEngine templates;
+
+    @Test
+    void theHeadAndLogoFragmentsLinkTheVersionedResourcesAndInlineNothing() throws Exception {
+        StaffPrincipal admin = Admins.testAdmin(jdbc);
+        Portal portal = aPortal().named("Fragment <b>Portal</b>").createdBy(portals, admin);
+        String plain = render(portal);
+        assertThat(plain).contains("<link rel=\"stylesheet\" href=\"/p/" + portal.slug() + "/brand.css?v=0\">")
+                .doesNotContain("brand.js").doesNotContain("<img").doesNotContain("<style").doesNotContain("style=")
+                .contains("<span class=\"brand-name\">Fragment &lt;b&gt;Portal&lt;/b&gt;</span>");
+
+        save(admin, portal, 0, "#000000", "#ffffff", "#000000", "", "console.log('hi');")
+                .andExpect(status().is3xxRedirection());
+        upload(admin, portal, 1, new MockMultipartFile("logo", "logo.png", "image/png", aPng(4, 4)))
+                .andExpect(status().is3xxRedirection());
+        String branded = render(portal);
+        assertThat(branded).contains("href=\"/p/" + portal.slug() + "/brand.css?v=2\"")
+                .contains("<script src=\"/p/" + portal.slug() + "/brand.js?v=2\" defer></script>")
+                .contains("<img class=\"brand-logo\" src=\"/p/" + portal.slug() + "/logo?v=2\"")
+                .contains("alt=\"Fragment &lt;b&gt;Portal&lt;/b&gt;\"")
+                .doesNotContain("console.log");
+    }
+
+    private String render(Portal portal) {
+        var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/p/" + portal.slug() + "/");
+        var response = new org.springframework.mock.web.MockHttpServletResponse();
+        var exchange = org.thymeleaf.web.servlet.JakartaServletWebApplication
+                .buildApplication(request.getServletContext()).buildExchange(request, response);
+        var context = new org.thymeleaf.context.WebContext(exchange, java.util.Locale.ENGLISH);
+        context.setVariable("portal", portal);
+        context.setVariable(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(applicationContext, null));
+        // The whole fragments file, both fragments with ${portal} as a portal layout passes it.
+        return templates.process("portal/branding", context);
+    }
 
     @Test
     void anAdminsColoursAndCustomCodeAreServedAsSeparateResourcesWithTypesNosniffCspAndVersionedCaching()
