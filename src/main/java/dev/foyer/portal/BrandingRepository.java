@@ -1,0 +1,6 @@
+package dev.foyer.portal;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface BrandingRepository extends CrudRepository<Branding, PortalId> {
+}
