@@ -55,6 +55,23 @@ public final class PortalUser {
     }
 
     /**
+     * LIF-1/LIF-4: moves to another status. Which moves a bulk action may make is decided by
+     * {@link UserAction}; seats are counted by {@link PortalUsers} under the portal's lock.
+     */
+    void changeStatus(PortalUserStatus next, UUID actor, Instant now) {
+        this.status = Objects.requireNonNull(next);
+        this.updatedAt = now;
+        this.updatedBy = actor;
+    }
+
+    /** LIF-4: another user type of the same portal (checked by {@link PortalUsers}). */
+    void changeType(UserTypeId type, UUID actor, Instant now) {
+        this.userTypeId = Objects.requireNonNull(type);
+        this.updatedAt = now;
+        this.updatedBy = actor;
+    }
+
+    /**
      * ACC-1 and ACC-3: whether a record of {@code recordCompany} is in this user's scope, given the
      * company of the user's contact. A customer user's scope is that company; a consolidated user's
      * is every company of that company's consolidated account.
