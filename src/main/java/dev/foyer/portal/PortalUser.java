@@ -87,6 +87,13 @@ public final class PortalUser {
                 && contactCompany.consolidatedAccountId().equals(recordCompany.consolidatedAccountId());
     }
 
+    /** LIF-1: Awaiting → Pending (invited), Pending → Active (accepted), Active ⇄ Inactive. */
+    void changeStatus(PortalUserStatus next, UUID actor, Instant now) {
+        this.status = Objects.requireNonNull(next);
+        this.updatedAt = now;
+        this.updatedBy = actor;
+    }
+
     public PortalUserId id() {
         return id;
     }

@@ -1,0 +1,16 @@
+package dev.foyer.portal;
+
+import java.time.Instant;
+
+/**
+ * A valid, unused invitation as the accept page shows it: whose it is and for which address
+ * (the account's e-mail is the invited one, LIF-2).
+ */
+public record PendingInvitation(InvitationId id, PortalUserId portalUser, PortalId portal, String portalName,
+                                String portalSlug, String email, String firstName, String lastName,
+                                Instant expiresAt) {
+
+    public String fullName() {
+        return (firstName + " " + lastName).strip();
+    }
+}
