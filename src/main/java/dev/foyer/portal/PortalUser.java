@@ -54,16 +54,6 @@ public final class PortalUser {
         return new PortalUser(PortalUserId.newId(), contact, portal, type, kind, status, null, now, actor, now, actor);
     }
 
-    /**
-     * LIF-1/LIF-4: moves to another status. Which moves a bulk action may make is decided by
-     * {@link UserAction}; seats are counted by {@link PortalUsers} under the portal's lock.
-     */
-    void changeStatus(PortalUserStatus next, UUID actor, Instant now) {
-        this.status = Objects.requireNonNull(next);
-        this.updatedAt = now;
-        this.updatedBy = actor;
-    }
-
     /** LIF-4: another user type of the same portal (checked by {@link PortalUsers}). */
     void changeType(UserTypeId type, UUID actor, Instant now) {
         this.userTypeId = Objects.requireNonNull(type);

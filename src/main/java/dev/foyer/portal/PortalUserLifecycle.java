@@ -130,9 +130,12 @@ public class PortalUserLifecycle {
             switch (action) {
                 case DEACTIVATE -> {
                     changeStatus(user, PortalUserStatus.INACTIVE, by, now, author);
-                    events.publishEvent(new PortalUserAccessChanged(user.id()));
+                    events.publishEvent(new PortalUserAccessChanged(user.id(), PortalUserStatus.INACTIVE));
                 }
-                case ACTIVATE -> changeStatus(user, PortalUserStatus.ACTIVE, by, now, author);
+                case ACTIVATE -> {
+                    changeStatus(user, PortalUserStatus.ACTIVE, by, now, author);
+                    events.publishEvent(new PortalUserAccessChanged(user.id(), PortalUserStatus.ACTIVE));
+                }
                 // Both statuses already hold a seat, so an invitation never takes a new one.
                 case SEND_INVITATION, REINVITE -> invitations.send(actor, user.id());
                 case CHANGE_TYPE -> {
@@ -167,7 +170,7 @@ public class PortalUserLifecycle {
         }
         history.record(PortalUsers.RECORD_TYPE, user.id().value(), user.version() + 1, ChangeAction.DELETED, author,
                 List.of(new FieldChange("status", user.status().name(), null)));
-        events.publishEvent(new PortalUserAccessChanged(user.id()));
+        events.publishEvent(new PortalUserAccessChanged(user.id(), null));
     }
 
     private String typeName(UserTypeId id) {
