@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.foyer.directory.Companies;
@@ -13,7 +12,6 @@ import dev.foyer.directory.Contact;
 import dev.foyer.directory.ContactId;
 import dev.foyer.directory.ContactPortalExtension;
 import dev.foyer.identity.StaffPrincipal;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,17 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ContactPortalPanel implements ContactPortalExtension {
 
-    /** The chooser offers at most this many user types (portals × types; a handful in practice). */
-    static final int MAX_TYPE_CHOICES = 500;
-
     private final PortalUsers portalUsers;
     private final Companies companies;
-    private final JdbcClient jdbc;
+    private final ContactPortalChoicesQuery choicesQuery;
 
-    ContactPortalPanel(PortalUsers portalUsers, Companies companies, JdbcClient jdbc) {
+    ContactPortalPanel(PortalUsers portalUsers, Companies companies, ContactPortalChoicesQuery choicesQuery) {
         this.portalUsers = portalUsers;
         this.companies = companies;
-        this.jdbc = jdbc;
+        this.choicesQuery = choicesQuery;
     }
 
     @Override
@@ -46,15 +41,7 @@ class ContactPortalPanel implements ContactPortalExtension {
         List<ContactAccessPanel.TypeChoice> choices = List.of();
         if (canGive) {
             Set<PortalId> taken = accounts.stream().map(ContactPortalUser::portalId).collect(Collectors.toSet());
-            choices = jdbc.sql("""
-                            select p.id as portal_id, p.name as portal_name, t.id as type_id, t.name as type_name
-                            from portal p join portal_user_type t on t.portal_id = p.id
-                            order by p.is_primary desc, lower(p.name), p.id, lower(t.name), t.id limit :limit""")
-                    .param("limit", MAX_TYPE_CHOICES)
-                    .query((rs, n) -> new ContactAccessPanel.TypeChoice(new PortalId(rs.getObject("portal_id", UUID.class)),
-                            rs.getString("portal_name"), new UserTypeId(rs.getObject("type_id", UUID.class)),
-                            rs.getString("type_name")))
-                    .list().stream().filter(c -> !taken.contains(c.portalId())).toList();
+            choices = choicesQuery.all().stream().filter(c -> !taken.contains(c.portalId())).toList();
         }
         boolean consolidated = companies.find(actor, contact.companyId())
                 .map(c -> c.consolidatedAccountId() != null).orElse(false);
