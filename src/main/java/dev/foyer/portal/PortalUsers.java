@@ -90,8 +90,8 @@ public class PortalUsers {
         long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
         List<PortalUserSummary> rows = jdbc.sql("""
                         select u.id, u.contact_id, c.first_name, c.last_name, c.email, co.name as company_name,
-                               t.name as type_name, u.kind, u.status""" + from + where + """
-                         order by lower(c.last_name), lower(c.first_name), u.id limit :limit offset :offset""")
+                               t.name as type_name, u.kind, u.status""" + from + where
+                        + " order by lower(c.last_name), lower(c.first_name), u.id limit :limit offset :offset")
                 .params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
                 .query((rs, n) -> new PortalUserSummary(new PortalUserId(rs.getObject("id", UUID.class)),
                         new ContactId(rs.getObject("contact_id", UUID.class)),

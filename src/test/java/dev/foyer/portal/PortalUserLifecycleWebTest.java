@@ -136,10 +136,10 @@ class PortalUserLifecycleWebTest {
         UserTypeId full = userType(jdbc, portal.id(), "Full access");
         UserTypeId limited = userType(jdbc, portal.id(), "Limited access");
         Company company = aCompany().createdBy(companies, admin);
-        PortalUser active = user(admin, company, "Ann", "Active" + tag, portal, full, PortalUserStatus.ACTIVE);
-        PortalUser pending = user(admin, company, "Pat", "Pending" + tag, portal, full, PortalUserStatus.PENDING);
-        PortalUser awaiting = user(admin, company, "Abe", "Awaiting" + tag, portal, full, PortalUserStatus.AWAITING);
-        PortalUser inactive = user(admin, company, "Ina", "Inactive" + tag, portal, full, PortalUserStatus.INACTIVE);
+        PortalUser active = newUser(admin, company, "Ann", "Active" + tag, portal, full, PortalUserStatus.ACTIVE);
+        PortalUser pending = newUser(admin, company, "Pat", "Pending" + tag, portal, full, PortalUserStatus.PENDING);
+        PortalUser awaiting = newUser(admin, company, "Abe", "Awaiting" + tag, portal, full, PortalUserStatus.AWAITING);
+        PortalUser inactive = newUser(admin, company, "Ina", "Inactive" + tag, portal, full, PortalUserStatus.INACTIVE);
         String tab = "/settings/portals/" + portal.id() + "/users";
 
         mvc.perform(get(tab).with(user(admin)))
@@ -169,26 +169,26 @@ class PortalUserLifecycleWebTest {
         mvc.perform(post(tab + "/bulk").with(user(admin)).with(csrf()).param("action", "DEACTIVATE")
                         .param("user", active.id().toString(), pending.id().toString()))
                 .andExpect(flash().attribute("bulkProblem", "portal.users.error.status"));
-        assertThat(status(active)).isEqualTo("ACTIVE");
+        assertThat(statusOfUser(active)).isEqualTo("ACTIVE");
         // Activating beyond the seat limit is refused: 3 seats held + 1 = 4 fits, but a full portal does not.
         jdbc.sql("update portal set seat_limit = 3 where id = :id").param("id", portal.id().value()).update();
         mvc.perform(post(tab + "/bulk").with(user(admin)).with(csrf()).param("action", "ACTIVATE")
                         .param("user", inactive.id().toString()))
                 .andExpect(flash().attribute("bulkProblem", "portal.user.error.seatLimit"));
-        assertThat(status(inactive)).isEqualTo("INACTIVE");
+        assertThat(statusOfUser(inactive)).isEqualTo("INACTIVE");
         jdbc.sql("update portal set seat_limit = 4 where id = :id").param("id", portal.id().value()).update();
 
         events.clear();
         mvc.perform(post(tab + "/bulk").with(user(admin)).with(csrf()).param("action", "DEACTIVATE")
                         .param("status", "ACTIVE").param("user", active.id().toString()))
                 .andExpect(flash().attribute("bulkDone", 1));
-        assertThat(status(active)).isEqualTo("INACTIVE");
+        assertThat(statusOfUser(active)).isEqualTo("INACTIVE");
         assertThat(events.stream(PortalUserAccessChanged.class))
                 .contains(new PortalUserAccessChanged(active.id(), PortalUserStatus.INACTIVE));
         mvc.perform(post(tab + "/bulk").with(user(admin)).with(csrf()).param("action", "ACTIVATE")
                         .param("user", inactive.id().toString()))
                 .andExpect(flash().attribute("bulkDone", 1));
-        assertThat(status(inactive)).isEqualTo("ACTIVE");
+        assertThat(statusOfUser(inactive)).isEqualTo("ACTIVE");
         mvc.perform(post(tab + "/bulk").with(user(admin)).with(csrf()).param("action", "CHANGE_TYPE")
                         .param("userType", limited.toString()).param("user", pending.id().toString(),
                                 awaiting.id().toString()))
@@ -198,7 +198,7 @@ class PortalUserLifecycleWebTest {
         mvc.perform(post(tab + "/bulk").with(user(admin)).with(csrf()).param("action", "SEND_INVITATION")
                         .param("user", awaiting.id().toString()))
                 .andExpect(flash().attribute("bulkDone", 1));
-        assertThat(status(awaiting)).isEqualTo("PENDING");
+        assertThat(statusOfUser(awaiting)).isEqualTo("PENDING");
         mvc.perform(post(tab + "/bulk").with(user(admin)).with(csrf()).param("action", "REINVITE")
                         .param("user", awaiting.id().toString()))
                 .andExpect(flash().attribute("bulkDone", 1));
@@ -227,7 +227,7 @@ class PortalUserLifecycleWebTest {
         mvc.perform(post(tab + "/bulk").with(user(admin)).with(csrf()).param("action", "DEACTIVATE")
                         .param("user", elsewhere.id().toString()))
                 .andExpect(flash().attribute("bulkProblem", "portal.users.error.selection"));
-        assertThat(status(elsewhere)).isEqualTo("ACTIVE");
+        assertThat(statusOfUser(elsewhere)).isEqualTo("ACTIVE");
     }
 
     @Test
@@ -297,7 +297,7 @@ class PortalUserLifecycleWebTest {
         }
     }
 
-    private PortalUser user(StaffPrincipal admin, Company company, String first, String last, Portal portal,
+    private PortalUser newUser(StaffPrincipal admin, Company company, String first, String last, Portal portal,
                             UserTypeId type, PortalUserStatus status) {
         Contact contact = aContact().named(first, last).at(company.id())
                 .withEmail(first.toLowerCase() + System.nanoTime() + "@client.example").createdBy(contacts, admin);
@@ -305,7 +305,7 @@ class PortalUserLifecycleWebTest {
                 .createdBy(portalUsers, jdbc, admin);
     }
 
-    private String status(PortalUser user) {
+    private String statusOfUser(PortalUser user) {
         return jdbc.sql("select status from portal_user where id = :id").param("id", user.id().value())
                 .query(String.class).single();
     }
