@@ -102,6 +102,29 @@ public class PortalUsers {
         return new PageImpl<>(rows, pageable, total);
     }
 
+    /** These users of the portal (ids from a form; others are left out), e.g. to confirm a removal. */
+    @Transactional(readOnly = true)
+    public List<PortalUserSummary> selected(StaffPrincipal actor, PortalId portal, java.util.Collection<PortalUserId> ids) {
+        PortalAccess.requireGiveAccess(actor);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select u.id, u.contact_id, c.first_name, c.last_name, c.email, co.name as company_name,
+                               t.name as type_name, u.kind, u.status
+                        from portal_user u join contact c on c.id = u.contact_id join company co on co.id = c.company_id
+                             join portal_user_type t on t.id = u.user_type_id
+                        where u.portal_id = :portal and u.id in (:ids)
+                        order by lower(c.last_name), lower(c.first_name), u.id""")
+                .param("portal", portal.value()).param("ids", ids.stream().map(PortalUserId::value).toList())
+                .query((rs, n) -> new PortalUserSummary(new PortalUserId(rs.getObject("id", UUID.class)),
+                        new ContactId(rs.getObject("contact_id", UUID.class)),
+                        rs.getString("first_name") + " " + rs.getString("last_name"), rs.getString("email"),
+                        rs.getString("company_name"), rs.getString("type_name"),
+                        PortalUserKind.valueOf(rs.getString("kind")), PortalUserStatus.valueOf(rs.getString("status"))))
+                .list();
+    }
+
     /** The portal users of these contacts with their portal's name, in one query (a list's page). */
     @Transactional(readOnly = true)
     public List<ContactPortalUser> ofContacts(java.util.Collection<ContactId> contacts) {

@@ -211,6 +211,12 @@ class PortalUserLifecycleWebTest {
         events.clear();
         mvc.perform(post(tab + "/bulk").with(user(admin)).with(csrf()).param("action", "REMOVE")
                         .param("user", pending.id().toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Remove portal users")))
+                .andExpect(content().string(containsString("Pat Pending" + tag)));
+        assertThat(statusOfUser(pending)).as("removing asks first").isEqualTo("PENDING");
+        mvc.perform(post(tab + "/bulk").with(user(admin)).with(csrf()).param("action", "REMOVE")
+                        .param("confirm", "yes").param("user", pending.id().toString()))
                 .andExpect(flash().attribute("bulkDone", 1));
         assertThat(jdbc.sql("select count(*) from portal_user where id = :u").param("u", pending.id().value())
                 .query(Long.class).single()).isZero();

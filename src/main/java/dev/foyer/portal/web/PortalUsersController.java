@@ -77,11 +77,21 @@ class PortalUsersController {
     String bulk(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String portalId,
                 @RequestParam(required = false) String action, @RequestParam(required = false) List<String> user,
                 @RequestParam(required = false) String userType, @RequestParam(required = false) String status,
-                @RequestParam(required = false) String q, RedirectAttributes redirect) {
+                @RequestParam(required = false) String q, @RequestParam(required = false) String confirm,
+                Model model, RedirectAttributes redirect) {
         PortalAccess.requireGiveAccess(actor);
         Portal portal = load(portalId);
         List<PortalUserId> ids = user == null ? List.of()
                 : user.stream().map(PortalUserId::parse).flatMap(java.util.Optional::stream).toList();
+        if ("REMOVE".equals(action) && !"yes".equals(confirm) && !ids.isEmpty()) {
+            // Removing deletes users and their memberships: one more look first (works without JavaScript).
+            model.addAttribute("shellSection", "portals");
+            model.addAttribute("portal", portal);
+            model.addAttribute("selected", portalUsers.selected(actor, portal.id(), ids));
+            model.addAttribute("status", status(status));
+            model.addAttribute("q", q);
+            return "portal/users-remove";
+        }
         try {
             int done = lifecycle.bulk(actor, portal.id(), UserAction.parse(action).orElse(null), ids,
                     UserTypeId.parse(userType).orElse(null));
