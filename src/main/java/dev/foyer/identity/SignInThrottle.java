@@ -12,10 +12,12 @@ import org.springframework.stereotype.Component;
 /**
  * Counts failed sign-ins per e-mail address and per client address, in the database so all app
  * nodes share the counts. A key with too many failures in the window is locked for a while; the
- * same happens for addresses that have no account, so a lockout reveals nothing.
+ * same happens for addresses that have no account, so a lockout reveals nothing. Public so the
+ * portal sign-in (issue 6 item 7) counts its failures here too, under keys of its own
+ * ({@link #scopedEmailKey}); the client-address key is shared, as one client is one client.
  */
 @Component
-class SignInThrottle {
+public class SignInThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
 
@@ -33,11 +35,16 @@ class SignInThrottle {
         return "email:" + EmailAddress.normalize(email);
     }
 
-    static String addressKey(String remoteAddress) {
+    /** A key for an e-mail address within a scope of its own, e.g. {@code portal:<id>}, apart from staff sign-in. */
+    public static String scopedEmailKey(String scope, String email) {
+        return scope + ":email:" + EmailAddress.normalize(email == null ? "" : email);
+    }
+
+    public static String addressKey(String remoteAddress) {
         return "addr:" + remoteAddress;
     }
 
-    boolean isLocked(String emailKey, String addressKey) {
+    public boolean isLocked(String emailKey, String addressKey) {
         return jdbc.sql("""
                         select exists(select 1 from sign_in_throttle
                                       where throttle_key in (:email, :address) and locked_until > :now)""")
@@ -46,7 +53,7 @@ class SignInThrottle {
                 .query(Boolean.class).single();
     }
 
-    void recordFailure(String emailKey, String addressKey) {
+    public void recordFailure(String emailKey, String addressKey) {
         Instant now = clock.instant();
         boolean emailLocked = increment(emailKey, settings.maxFailures(), now);
         boolean addressLocked = increment(addressKey, settings.maxFailuresPerAddress(), now);
@@ -55,7 +62,7 @@ class SignInThrottle {
         }
     }
 
-    void recordSuccess(String emailKey) {
+    public void recordSuccess(String emailKey) {
         jdbc.sql("delete from sign_in_throttle where throttle_key = :key").param("key", emailKey).update();
     }
 

@@ -233,8 +233,13 @@ public class Invitations {
         return Locale.forLanguageTag(organization.map(o -> o.profile().defaultLanguage()).orElse("en"));
     }
 
+    /** Whether the text has the shape of a link token; anything else is never looked up. */
+    public static boolean looksLikeToken(String rawToken) {
+        return rawToken != null && TOKEN.matcher(rawToken).matches();
+    }
+
     private Optional<InvitationRow> find(String portalSlug, String rawToken) {
-        if (rawToken == null || !TOKEN.matcher(rawToken).matches() || portalSlug == null) {
+        if (!looksLikeToken(rawToken) || portalSlug == null) {
             return Optional.empty();
         }
         byte[] presented = hash(rawToken);
@@ -258,8 +263,8 @@ public class Invitations {
                 .filter(row -> row.portalSlug().equals(portalSlug) && row.portalActive());
     }
 
-    /** A new link token: 256 bits from SecureRandom, base64url. */
-    static String newToken() {
+    /** A new link token: 256 bits from SecureRandom, base64url (password reset links use it too). */
+    public static String newToken() {
         byte[] bytes = new byte[TOKEN_BYTES];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -18,6 +18,7 @@ import dev.foyer.directory.Contacts;
 import dev.foyer.identity.StaffPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -45,9 +46,12 @@ public class PortalUsers {
     private final RecordHistory history;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PortalUsers(PortalUserRepository users, PortalRepository portals, UserTypeRepository types, Contacts contacts,
-                Companies companies, RecordHistory history, JdbcClient jdbc, Clock clock) {
+                Companies companies, RecordHistory history, JdbcClient jdbc, Clock clock,
+                ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.portals = portals;
         this.types = types;
@@ -214,6 +218,27 @@ public class PortalUsers {
                 RecordHistory.diff(Map.of(), snapshot(user)));
         log.info("Staff user {} made contact {} a {} user of portal {} ({})", actor.email(), contactId, kind, portalId,
                 status);
+        return user;
+    }
+
+    /**
+     * Deactivates the user (LIF-1): they no longer sign in and their open sessions end at once
+     * (ACC-9, through {@link PortalUserAccessChanged}). The Users tab's bulk actions build on this.
+     */
+    @Transactional
+    public PortalUser deactivate(StaffPrincipal actor, PortalUserId id) {
+        PortalAccess.requireGiveAccess(actor);
+        PortalUser user = users.findById(id).orElseThrow(() -> PortalException.of("", "invitation.error.userNotFound"));
+        if (user.status() == PortalUserStatus.INACTIVE) {
+            return user;
+        }
+        String before = user.status().name();
+        user.changeStatus(PortalUserStatus.INACTIVE, actor.id().value(), clock.instant());
+        user = users.save(user);
+        history.record(RECORD_TYPE, user.id().value(), user.version(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
+                RecordHistory.diff(Map.of("status", before), Map.of("status", PortalUserStatus.INACTIVE.name())));
+        events.publishEvent(new PortalUserAccessChanged(user.id(), PortalUserStatus.INACTIVE));
+        log.info("Staff user {} deactivated portal user {}", actor.email(), id);
         return user;
     }
 
