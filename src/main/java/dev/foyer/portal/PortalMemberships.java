@@ -14,7 +14,18 @@ import dev.foyer.audit.RecordHistory;
 import dev.foyer.directory.Companies;
 import dev.foyer.directory.Company;
 import dev.foyer.directory.Contact;
+import dev.foyer.directory.ContactId;
 import dev.foyer.directory.Contacts;
+import dev.foyer.identity.EmailAddress;
+import dev.foyer.mail.MailTemplates;
+import dev.foyer.mail.Outbox;
+import dev.foyer.mail.OutgoingMail;
+import dev.foyer.mail.RenderedMail;
+import dev.foyer.organization.Organization;
+import dev.foyer.organization.Organizations;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import dev.foyer.identity.StaffPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PortalMemberships {
+
+    public static final String MEMBERSHIP_TEMPLATE = "portal-membership";
+    public static final String MEMBERSHIP_PURPOSE = "portal-membership";
 
     /** The chooser offers at most this many eligible portal users (a company has few). */
     public static final int MAX_CHOICES = 100;
@@ -62,8 +76,29 @@ public class PortalMemberships {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    private final PortalUsers portalUsers;
+    private final PortalRepository portals;
+    private final UserTypeRepository types;
+    private final Invitations invitations;
+    private final Outbox outbox;
+    private final MailTemplates templates;
+    private final Organizations organizations;
+    private final String publicBaseUrl;
+
     PortalMemberships(List<MembershipRecords> records, PortalUserRepository users, Contacts contacts,
-                      Companies companies, RecordHistory history, JdbcClient jdbc, Clock clock) {
+                      Companies companies, RecordHistory history, JdbcClient jdbc, Clock clock, PortalUsers portalUsers,
+                      PortalRepository portals, UserTypeRepository types, Invitations invitations, Outbox outbox,
+                      MailTemplates templates, Organizations organizations,
+                      @Value("${foyer.public-base-url}") String publicBaseUrl) {
+        this.portalUsers = portalUsers;
+        this.portals = portals;
+        this.types = types;
+        this.invitations = invitations;
+        this.outbox = outbox;
+        this.templates = templates;
+        this.organizations = organizations;
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+                : publicBaseUrl;
         records.forEach(r -> this.records.put(r.kind(), r));
         this.users = users;
         this.contacts = contacts;
@@ -97,8 +132,22 @@ public class PortalMemberships {
                     .params(scope).param("record", recordId).param("limit", MAX_CHOICES)
                     .query((rs, n) -> member(rs)).list();
         }
+        List<PortalMembersPanel.InviteChoice> invite = List.of();
+        if (record.canChangeMembers() && PortalAccess.canGiveAccess(actor)) {
+            // LIF-5: contacts of the record's company without access to the customer portal yet.
+            invite = jdbc.sql("""
+                            select c.id, c.first_name, c.last_name from contact c
+                            where c.company_id = :company and c.deleted_at is null and not exists (
+                                select 1 from portal_user u join portal p on p.id = u.portal_id
+                                where u.contact_id = c.id and p.is_primary)
+                            order by lower(c.last_name), lower(c.first_name), c.id limit :limit""")
+                    .param("company", record.companyId().value()).param("limit", MAX_CHOICES)
+                    .query((rs, n) -> new PortalMembersPanel.InviteChoice(new ContactId(rs.getObject("id", UUID.class)),
+                            rs.getString("first_name") + " " + rs.getString("last_name")))
+                    .list();
+        }
         return new PortalMembersPanel(kind, recordId, record.path(), new PageImpl<>(members, pageable, total), choices,
-                record.canChangeMembers());
+                invite, record.canChangeMembers());
     }
 
     /**
@@ -128,7 +177,81 @@ public class PortalMemberships {
             history.record(record.recordType(), recordId, record.version(), ChangeAction.UPDATED,
                     ChangeAuthor.of(actor), List.of(new FieldChange("portalMembers", null, contact.fullName())));
             log.info("Staff user {} added portal user {} to {} {}", actor.email(), user.id(), kind, recordId);
+            tell(actor, kind, record, user, contact);
         }
+    }
+
+    /**
+     * LIF-5: an Active member gets an e-mail with a link to the portal; an Awaiting one gets their
+     * invitation instead (they have no way in yet). A Pending user's open invitation already leads
+     * there, and an Inactive user cannot sign in, so neither gets anything new.
+     */
+    private void tell(StaffPrincipal actor, MembershipKind kind, MembershipRecord record, PortalUser user,
+                      Contact contact) {
+        if (user.status() == PortalUserStatus.AWAITING && PortalAccess.canGiveAccess(actor)
+                && contact.email() != null && EmailAddress.isValid(contact.email())) {
+            invitations.send(actor, user.id());
+            return;
+        }
+        if (user.status() != PortalUserStatus.ACTIVE || contact.email() == null
+                || !EmailAddress.isValid(contact.email())) {
+            return;
+        }
+        Portal portal = portals.findById(user.portalId()).orElseThrow();
+        Optional<Organization> organization = organizations.current();
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("kind", kind.name());
+        model.put("recordTitle", record.title() == null ? "" : record.title());
+        model.put("contactName", contact.fullName());
+        model.put("portalName", portal.name());
+        model.put("organizationName", organization.map(o -> o.profile().name()).orElse(portal.name()));
+        model.put("link", publicBaseUrl + "/p/" + portal.slug());
+        // Contacts keep no language yet: the organization's default, as invitations do.
+        Locale locale = Locale.forLanguageTag(organization.map(o -> o.profile().defaultLanguage()).orElse("en"));
+        RenderedMail mail = templates.render(MEMBERSHIP_TEMPLATE, model, locale);
+        // One e-mail per joining: a member removed and added again is told again.
+        outbox.enqueue(OutgoingMail.of("membership:" + kind.slug() + ":" + record.id() + ":" + user.id() + ":"
+                + clock.instant().toEpochMilli(), new EmailAddress(contact.email()), contact.fullName(), mail,
+                MEMBERSHIP_PURPOSE));
+    }
+
+    /**
+     * LIF-5: adds a contact who has no access to the customer portal: creates their portal user
+     * there (customer kind, the portal's default user type "Limited access" — least privilege —
+     * or its first type), adds them as a member and sends the invitation, in one transaction. A
+     * full portal, a contact of another company or one without an e-mail address is refused with a
+     * message and nothing changes.
+     */
+    @Transactional
+    public PortalUser addContact(StaffPrincipal actor, MembershipKind kind, UUID recordId, ContactId contactId) {
+        MembershipRecord record = record(actor, kind, recordId);
+        requireChange(record);
+        if (!PortalAccess.canGiveAccess(actor)) {
+            throw PortalException.of("contact", "portal.member.error.cannotInvite");
+        }
+        Contact contact = contactId == null ? null : contacts.find(actor, contactId).orElse(null);
+        if (contact == null || !contact.companyId().equals(record.companyId())) {
+            throw PortalException.of("contact", "portal.member.error.contact");
+        }
+        Portal primary = portals.findPrimary().orElseThrow(() -> PortalException.of("", "portal.user.error.portal"));
+        Optional<PortalUser> existing = jdbc.sql("select id from portal_user where contact_id = :c and portal_id = :p")
+                .param("c", contactId.value()).param("p", primary.id().value()).query(UUID.class).optional()
+                .flatMap(id -> users.findById(new PortalUserId(id)));
+        if (existing.isPresent()) {
+            throw PortalException.of("contact", "portal.member.error.contact");
+        }
+        if (contact.email() == null || !EmailAddress.isValid(contact.email())) {
+            throw PortalException.of("contact", "invitation.error.noEmail");
+        }
+        UserType type = types.findByName(primary.id(), PortalDefaults.LIMITED_ACCESS)
+                .or(() -> jdbc.sql("select id from portal_user_type where portal_id = :p order by lower(name), id limit 1")
+                        .param("p", primary.id().value()).query(UUID.class).optional()
+                        .flatMap(id -> types.findById(new UserTypeId(id))))
+                .orElseThrow(() -> PortalException.of("", "portal.user.error.userType"));
+        PortalUser user = portalUsers.create(actor, contactId, primary.id(), type.id(), PortalUserKind.CUSTOMER,
+                PortalUserStatus.AWAITING);
+        add(actor, kind, recordId, user.id());
+        return users.findById(user.id()).orElseThrow();
     }
 
     /** Removes the portal user from the record's members; at once, for ACC-9. */

@@ -54,6 +54,13 @@ public final class PortalUser {
         return new PortalUser(PortalUserId.newId(), contact, portal, type, kind, status, null, now, actor, now, actor);
     }
 
+    /** LIF-4: another user type of the same portal (checked by {@link PortalUsers}). */
+    void changeType(UserTypeId type, UUID actor, Instant now) {
+        this.userTypeId = Objects.requireNonNull(type);
+        this.updatedAt = now;
+        this.updatedBy = actor;
+    }
+
     /**
      * ACC-1 and ACC-3: whether a record of {@code recordCompany} is in this user's scope, given the
      * company of the user's contact. A customer user's scope is that company; a consolidated user's

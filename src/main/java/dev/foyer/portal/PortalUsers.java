@@ -65,18 +65,38 @@ public class PortalUsers {
     /** A page of the portal's users by name. */
     @Transactional(readOnly = true)
     public Page<PortalUserSummary> page(StaffPrincipal actor, PortalId portal, Pageable pageable) {
+        return page(actor, portal, null, null, pageable);
+    }
+
+    /**
+     * LIF-4: a page of the portal's users by name, optionally of one status and matching a name
+     * (index portal_user_portal_idx serves portal and status).
+     */
+    @Transactional(readOnly = true)
+    public Page<PortalUserSummary> page(StaffPrincipal actor, PortalId portal, PortalUserStatus status, String name,
+                                        Pageable pageable) {
         PortalAccess.requireGiveAccess(actor);
-        long total = jdbc.sql("select count(*) from portal_user where portal_id = :portal")
-                .param("portal", portal.value()).query(Long.class).single();
+        StringBuilder where = new StringBuilder(" where u.portal_id = :portal");
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("portal", portal.value());
+        if (status != null) {
+            where.append(" and u.status = :status");
+            params.put("status", status.name());
+        }
+        String text = Problems.clean(name);
+        if (text != null) {
+            where.append(" and lower(c.first_name || ' ' || c.last_name) like :name escape '\\'");
+            params.put("name", "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        String from = " from portal_user u join contact c on c.id = u.contact_id join company co on co.id = c.company_id"
+                + " join portal_user_type t on t.id = u.user_type_id";
+        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
         List<PortalUserSummary> rows = jdbc.sql("""
                         select u.id, u.contact_id, c.first_name, c.last_name, c.email, co.name as company_name,
-                               t.name as type_name, u.kind, u.status
-                        from portal_user u join contact c on c.id = u.contact_id join company co on co.id = c.company_id
-                             join portal_user_type t on t.id = u.user_type_id
-                        where u.portal_id = :portal
-                        order by lower(c.last_name), lower(c.first_name), u.id limit :limit offset :offset""")
-                .param("portal", portal.value()).param("limit", pageable.getPageSize())
-                .param("offset", pageable.getOffset())
+                               t.name as type_name, u.kind, u.status""" + from + where
+                        + " order by lower(c.last_name), lower(c.first_name), u.id limit :limit offset :offset")
+                .params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
                 .query((rs, n) -> new PortalUserSummary(new PortalUserId(rs.getObject("id", UUID.class)),
                         new ContactId(rs.getObject("contact_id", UUID.class)),
                         rs.getString("first_name") + " " + rs.getString("last_name"), rs.getString("email"),
@@ -84,6 +104,51 @@ public class PortalUsers {
                         PortalUserKind.valueOf(rs.getString("kind")), PortalUserStatus.valueOf(rs.getString("status"))))
                 .list();
         return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** These users of the portal (ids from a form; others are left out), e.g. to confirm a removal. */
+    @Transactional(readOnly = true)
+    public List<PortalUserSummary> selected(StaffPrincipal actor, PortalId portal, java.util.Collection<PortalUserId> ids) {
+        PortalAccess.requireGiveAccess(actor);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select u.id, u.contact_id, c.first_name, c.last_name, c.email, co.name as company_name,
+                               t.name as type_name, u.kind, u.status
+                        from portal_user u join contact c on c.id = u.contact_id join company co on co.id = c.company_id
+                             join portal_user_type t on t.id = u.user_type_id
+                        where u.portal_id = :portal and u.id in (:ids)
+                        order by lower(c.last_name), lower(c.first_name), u.id""")
+                .param("portal", portal.value()).param("ids", ids.stream().map(PortalUserId::value).toList())
+                .query((rs, n) -> new PortalUserSummary(new PortalUserId(rs.getObject("id", UUID.class)),
+                        new ContactId(rs.getObject("contact_id", UUID.class)),
+                        rs.getString("first_name") + " " + rs.getString("last_name"), rs.getString("email"),
+                        rs.getString("company_name"), rs.getString("type_name"),
+                        PortalUserKind.valueOf(rs.getString("kind")), PortalUserStatus.valueOf(rs.getString("status"))))
+                .list();
+    }
+
+    /** The portal users of these contacts with their portal's name, in one query (a list's page). */
+    @Transactional(readOnly = true)
+    public List<ContactPortalUser> ofContacts(java.util.Collection<ContactId> contacts) {
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select u.id, u.contact_id, p.id as portal_id, p.name as portal_name, t.name as type_name,
+                               u.kind, u.status
+                        from portal_user u join portal p on p.id = u.portal_id join portal_user_type t on t.id = u.user_type_id
+                        where u.contact_id in (:contacts)
+                        order by p.is_primary desc, lower(p.name), u.id limit :limit""")
+                .param("contacts", contacts.stream().map(ContactId::value).toList())
+                .param("limit", contacts.size() * 100)
+                .query((rs, n) -> new ContactPortalUser(new PortalUserId(rs.getObject("id", UUID.class)),
+                        new ContactId(rs.getObject("contact_id", UUID.class)),
+                        new PortalId(rs.getObject("portal_id", UUID.class)), rs.getString("portal_name"),
+                        rs.getString("type_name"), PortalUserKind.valueOf(rs.getString("kind")),
+                        PortalUserStatus.valueOf(rs.getString("status"))))
+                .list();
     }
 
     @Transactional(readOnly = true)
@@ -182,7 +247,7 @@ public class PortalUsers {
                 .param("contact", contact.value()).param("portal", portal.value()).query(Long.class).single() > 0;
     }
 
-    private long seatsInUse(PortalId portal) {
+    long seatsInUse(PortalId portal) {
         return jdbc.sql("select count(*) from portal_user where portal_id = :portal and status <> 'INACTIVE'")
                 .param("portal", portal.value()).query(Long.class).single();
     }

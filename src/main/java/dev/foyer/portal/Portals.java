@@ -75,6 +75,12 @@ public class Portals {
         return portals.findById(id);
     }
 
+    /** The portal for staff who give access (admins and managers: Users tab, LIF-4). */
+    @Transactional(readOnly = true)
+    public Optional<Portal> findForAccess(PortalId id) {
+        return portals.findById(id);
+    }
+
     /** The portal whose current slug this is; an old slug finds nothing (PRT-1: old links stop working). */
     @Transactional(readOnly = true)
     public Optional<Portal> findBySlug(String slug) {

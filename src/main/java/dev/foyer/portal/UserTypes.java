@@ -61,6 +61,18 @@ public class UserTypes {
                 .list();
     }
 
+    /** The portal's user types by name, for choosers of staff who give access (LIF-1, LIF-4). */
+    @Transactional(readOnly = true)
+    public List<UserTypeSummary> choices(PortalId portal) {
+        return jdbc.sql("""
+                        select t.id, t.name, 0 as users from portal_user_type t where t.portal_id = :portal
+                        order by lower(t.name), t.id limit :limit""")
+                .param("portal", portal.value()).param("limit", MAX_PER_PORTAL)
+                .query((rs, n) -> new UserTypeSummary(new UserTypeId(rs.getObject("id", UUID.class)),
+                        rs.getString("name"), rs.getLong("users")))
+                .list();
+    }
+
     @Transactional(readOnly = true)
     public Optional<UserType> find(StaffPrincipal actor, UserTypeId id) {
         PortalAccess.requireManagePortals(actor);

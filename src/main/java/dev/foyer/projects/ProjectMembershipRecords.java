@@ -31,6 +31,6 @@ class ProjectMembershipRecords implements MembershipRecords {
     public Optional<MembershipRecord> find(StaffPrincipal actor, UUID recordId) {
         return projects.find(actor, new ProjectId(recordId)).map(project -> new MembershipRecord(project.id().value(),
                 Projects.RECORD_TYPE, project.companyId(), project.currentVersion(), ProjectAccess.canManage(actor),
-                "/projects/" + project.id()));
+                "/projects/" + project.id(), project.name()));
     }
 }

@@ -31,6 +31,6 @@ class TicketMembershipRecords implements MembershipRecords {
     public Optional<MembershipRecord> find(StaffPrincipal actor, UUID recordId) {
         return tickets.find(actor, new TicketId(recordId)).map(ticket -> new MembershipRecord(ticket.id().value(),
                 Tickets.RECORD_TYPE, ticket.companyId(), ticket.version(), TicketAccess.canEdit(actor, ticket),
-                "/tickets/" + ticket.id()));
+                "/tickets/" + ticket.id(), ticket.subject()));
     }
 }

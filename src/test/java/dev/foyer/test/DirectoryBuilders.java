@@ -71,6 +71,19 @@ public final class DirectoryBuilders {
         private String email;
         private CompanyId company;
         private boolean consent = true;
+        private boolean locked;
+
+        /** LIF-3: a contact who has not given consent. */
+        public ContactBuilder withoutConsent() {
+            this.consent = false;
+            return this;
+        }
+
+        /** LIF-3: a locked record. */
+        public ContactBuilder locked() {
+            this.locked = true;
+            return this;
+        }
 
         public ContactBuilder named(String firstName, String lastName) {
             this.firstName = firstName;
@@ -90,7 +103,7 @@ public final class DirectoryBuilders {
 
         public Contact createdBy(Contacts contacts, StaffPrincipal actor) {
             return contacts.create(actor, new ContactDetails(firstName, lastName, email, null, null, company, consent,
-                    false, null));
+                    locked, null));
         }
     }
 }

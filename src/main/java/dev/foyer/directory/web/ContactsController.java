@@ -1,7 +1,9 @@
 package dev.foyer.directory.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.foyer.audit.RecordHistory;
 import dev.foyer.directory.Companies;
@@ -9,6 +11,7 @@ import dev.foyer.directory.CompanyChoice;
 import dev.foyer.directory.CompanyId;
 import dev.foyer.directory.Contact;
 import dev.foyer.directory.ContactId;
+import dev.foyer.directory.ContactPortalExtension;
 import dev.foyer.directory.ContactQuery;
 import dev.foyer.directory.Contacts;
 import dev.foyer.directory.DirectoryAccess;
@@ -38,11 +41,14 @@ class ContactsController {
     private final Contacts contacts;
     private final Companies companies;
     private final RecordHistory history;
+    private final List<ContactPortalExtension> extensions;
 
-    ContactsController(Contacts contacts, Companies companies, RecordHistory history) {
+    ContactsController(Contacts contacts, Companies companies, RecordHistory history,
+                       List<ContactPortalExtension> extensions) {
         this.contacts = contacts;
         this.companies = companies;
         this.history = history;
+        this.extensions = extensions;
     }
 
     @ModelAttribute
@@ -59,7 +65,16 @@ class ContactsController {
                 @RequestParam(defaultValue = "0") int page, Model model) {
         CompanyId companyId = CompanyId.parse(company).orElse(null);
         var query = new ContactQuery(q, companyId, yesNo(consent), yesNo(locked), sort);
-        model.addAttribute("page", contacts.list(actor, query, Forms.page(page)));
+        var found = contacts.list(actor, query, Forms.page(page));
+        model.addAttribute("page", found);
+        // LIF-1: portal statuses of the page's contacts, one query per page (not per row).
+        Map<ContactId, List<ContactPortalExtension.ContactPortalBadge>> badges = new HashMap<>();
+        List<ContactId> ids = found.getContent().stream().map(c -> c.id()).toList();
+        extensions.forEach(e -> e.badges(actor, ids).forEach((id, b) -> badges.computeIfAbsent(id,
+                k -> new ArrayList<>()).addAll(b)));
+        model.addAttribute("portalBadges", badges);
+        extensions.stream().filter(e -> e.canInvite(actor)).findFirst()
+                .ifPresent(e -> model.addAttribute("bulkInvitePath", e.bulkInvitePath()));
         if (companyId != null) {
             companies.find(actor, companyId).ifPresent(c -> model.addAttribute("companyName", c.name()));
         }
@@ -102,6 +117,7 @@ class ContactsController {
         Contact contact = load(actor, id);
         model.addAttribute("contact", contact);
         companies.find(actor, contact.companyId()).ifPresent(c -> model.addAttribute("companyName", c.name()));
+        model.addAttribute("portalSections", extensions.stream().map(e -> e.section(actor, contact)).toList());
         model.addAttribute("history", history.page(Contacts.RECORD_TYPE, contact.id().value(),
                 PageRequest.of(Math.max(0, historyPage), 10)));
         return "directory/contact";

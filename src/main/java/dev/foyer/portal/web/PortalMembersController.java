@@ -48,6 +48,22 @@ class PortalMembersController {
         return "redirect:" + record.path() + ANCHOR;
     }
 
+    /** LIF-5: a contact without portal access is given it, invited and added in one step. */
+    @PostMapping("/contacts")
+    String addContact(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String kind,
+                      @PathVariable String recordId, @RequestParam(required = false) String contact,
+                      RedirectAttributes redirect) {
+        MembershipRecord record = record(actor, kind, recordId);
+        try {
+            memberships.addContact(actor, MembershipKind.fromSlug(kind).orElseThrow(), record.id(),
+                    dev.foyer.directory.ContactId.parse(contact).orElse(null));
+            redirect.addFlashAttribute("portalMembersInvited", true);
+        } catch (PortalException e) {
+            redirect.addFlashAttribute("portalMembersProblem", e.messageKey());
+        }
+        return "redirect:" + record.path() + ANCHOR;
+    }
+
     @PostMapping("/{portalUserId}/remove")
     String remove(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String kind,
                   @PathVariable String recordId, @PathVariable String portalUserId, RedirectAttributes redirect) {
