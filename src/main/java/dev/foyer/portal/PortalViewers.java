@@ -21,6 +21,9 @@ class PortalViewers {
                    (c.deleted_at is null) as contact_present,
                    case when cc.deleted_at is null then cc.id end as company_id,
                    case when cc.deleted_at is null and a.deleted_at is null then a.id end as account_id,
+                   array(select ac.id from company ac
+                         where ac.consolidated_account_id = a.id and a.deleted_at is null and ac.deleted_at is null
+                         order by ac.id) as account_companies,
                    t.event_descriptions,
                    array(select r.module || ':' || r.view_scope || ':' || r.can_create || ':' || r.can_edit_own || ':'
                                 || r.can_edit_shared || ':' || r.can_delete_own || ':' || r.can_clone
@@ -34,9 +37,6 @@ class PortalViewers {
                  left join company cc on cc.id = c.company_id
                  left join consolidated_account a on a.id = cc.consolidated_account_id
             where u.id = :id""";
-    /** ACC-1 for a consolidated user: the live companies of the account. */
-    private static final String ACCOUNT_COMPANIES = """
-            select id from company where consolidated_account_id = :account and deleted_at is null order by id""";
 
     private final JdbcClient jdbc;
 
@@ -54,7 +54,7 @@ class PortalViewers {
                 new UserTypeId(rs.getObject("user_type_id", UUID.class)), PortalUserKind.valueOf(rs.getString("kind")),
                 PortalUserStatus.valueOf(rs.getString("status")), rs.getBoolean("portal_active"),
                 rs.getBoolean("contact_present"), rs.getObject("company_id", UUID.class),
-                rs.getObject("account_id", UUID.class),
+                rs.getObject("account_id", UUID.class), uuids(rs.getArray("account_companies")),
                 rights(strings(rs.getArray("modules")), strings(rs.getArray("fields")), rs.getBoolean("event_descriptions"))))
                 .optional();
         if (found.isEmpty()) {
@@ -94,18 +94,23 @@ class PortalViewers {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
+    private static List<UUID> uuids(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : List.of((UUID[]) array.getArray());
+    }
+
+    /** ACC-1: a customer user's company; a consolidated user's live companies of the account (read with the user). */
     private List<UUID> scope(Row row) {
         if (row.company() == null || !row.contactPresent()) {
             return List.of();
         }
         if (row.kind() == PortalUserKind.CONSOLIDATED && row.account() != null) {
-            return jdbc.sql(ACCOUNT_COMPANIES).param("account", row.account()).query(UUID.class).list();
+            return row.accountCompanies();
         }
         return List.of(row.company());
     }
 
     private record Row(ContactId contact, PortalId portal, UserTypeId type, PortalUserKind kind,
                        PortalUserStatus status, boolean portalActive, boolean contactPresent, UUID company,
-                       UUID account, Rights rights) {
+                       UUID account, List<UUID> accountCompanies, Rights rights) {
     }
 }

@@ -75,6 +75,23 @@ class BrandingWebTest {
                 .doesNotContain("console.log");
     }
 
+    @Test
+    void everyPortalPageCarriesItsPortalsBrandingFromTheSignInPageOn() throws Exception {
+        StaffPrincipal admin = Admins.testAdmin(jdbc);
+        Portal portal = aPortal().named("Branded sign-in").createdBy(portals, admin);
+        save(admin, portal, 0, "#123456", "#ffffff", "#000000", "", "console.log('brand');")
+                .andExpect(status().is3xxRedirection());
+        upload(admin, portal, 1, new MockMultipartFile("logo", "logo.png", "image/png", aPng(4, 4)))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/p/" + portal.slug() + "/sign-in"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/p/" + portal.slug() + "/brand.css?v=2\"")))
+                .andExpect(content().string(containsString("<script src=\"/p/" + portal.slug() + "/brand.js?v=2\" defer></script>")))
+                .andExpect(content().string(containsString("src=\"/p/" + portal.slug() + "/logo?v=2\"")))
+                .andExpect(content().string(not(containsString("console.log"))));
+    }
+
     private String render(Portal portal) {
         var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/p/" + portal.slug() + "/");
         var response = new org.springframework.mock.web.MockHttpServletResponse();
