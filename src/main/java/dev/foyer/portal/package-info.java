@@ -7,5 +7,5 @@
  * later visibility component can live here without a module cycle.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Portal",
-        allowedDependencies = {"directory", "identity", "audit", "shared"})
+        allowedDependencies = {"directory", "identity", "audit", "pdf", "shared"})
 package dev.foyer.portal;
