@@ -150,7 +150,35 @@ public class WhoCanSee {
 
     private List<AudienceMember> explained(List<Row> rows, RecordRef ref) {
         return rows.stream().map(row -> new AudienceMember(row.id(), row.contactId(), row.name(), row.companyName(),
-                row.portalName(), row.typeName(), row.kind(), row.status(), reads.explain(row.id(), ref))).toList();
+                row.portalName(), row.typeName(), row.kind(), row.status(), labelled(reads.explain(row.id(), ref))))
+                .toList();
+    }
+
+    /**
+     * The component's answer, unchanged, with its stored names (module, view scope, status) turned
+     * into message codes, so the page shows "Projects" rather than PROJECTS in the user's language.
+     */
+    private static Explanation labelled(Explanation explanation) {
+        return new Explanation(explanation.portalUser(), explanation.record(), explanation.checks().stream()
+                .map(check -> new VisibilityCheck(check.rule(), check.passed(), check.messageKey(),
+                        check.args().stream().map(arg -> label(check.messageKey(), arg)).toList()))
+                .toList());
+    }
+
+    private static Object label(String messageKey, Object arg) {
+        if (!(arg instanceof String name)) {
+            return arg;
+        }
+        String code = null;
+        if (messageKey.startsWith("portal.explain.status.")) {
+            code = "portal.user.status." + name;
+        } else if (java.util.Arrays.stream(PortalModule.values()).anyMatch(m -> m.name().equals(name))) {
+            code = "portal.module." + name;
+        } else if (java.util.Arrays.stream(ViewScope.values()).anyMatch(v -> v.name().equals(name))) {
+            code = "portal.scope." + name;
+        }
+        return code == null ? arg : new org.springframework.context.support.DefaultMessageSourceResolvable(
+                new String[]{code}, name);
     }
 
     private String candidateFilter(RecordKind kind) {
