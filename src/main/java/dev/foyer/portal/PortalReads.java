@@ -25,7 +25,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static dev.foyer.portal.PortalField.*;
 
@@ -48,29 +49,30 @@ public class PortalReads {
     private final JdbcClient jdbc;
     private final PortalViewers viewers;
     private final VisibilityRules rules;
+    private final TransactionTemplate readOnly;
 
     @Autowired
-    PortalReads(JdbcClient jdbc, PortalViewers viewers) {
-        this(jdbc, viewers, VisibilityRules.STANDARD);
+    PortalReads(JdbcClient jdbc, PortalViewers viewers, PlatformTransactionManager transactions) {
+        this(jdbc, viewers, transactions, VisibilityRules.STANDARD);
     }
 
     /** For the leak suite's weakened variants only (same package); production uses the standard rules. */
-    PortalReads(JdbcClient jdbc, PortalViewers viewers, VisibilityRules rules) {
+    PortalReads(JdbcClient jdbc, PortalViewers viewers, PlatformTransactionManager transactions, VisibilityRules rules) {
         this.jdbc = jdbc;
         this.viewers = viewers;
         this.rules = rules;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     // ---------------------------------------------------------------- projects
 
     /** EXP-2: the viewer's visible projects, by name. */
-    @Transactional(readOnly = true)
     public Page<PortalProject> projects(PortalUserId user, Pageable pageable) {
         return page(user, pageable, v -> query(v, v.project(), projectColumns(v), "", Map.of(),
                 "lower(p.name), p.id", this::project, pageable));
     }
 
-    @Transactional(readOnly = true)
     public Optional<PortalProject> project(PortalUserId user, UUID projectId) {
         return one(user, v -> single(v, v.project(), projectColumns(v), projectId, this::project));
     }
@@ -80,7 +82,6 @@ public class PortalReads {
      * task, shared tasks, milestones, updates, documents, events, comments. Empty when the project
      * is not visible.
      */
-    @Transactional(readOnly = true)
     public Page<PortalItem> projectItems(PortalUserId user, UUID projectId, RecordKind kind, Pageable pageable) {
         if (!kind.isProjectItem()) {
             throw new IllegalArgumentException(kind + " is not a project item");
@@ -90,7 +91,6 @@ public class PortalReads {
     }
 
     /** One visible project item or ticket comment by id; empty when not visible (ACC-10). */
-    @Transactional(readOnly = true)
     public Optional<PortalItem> item(PortalUserId user, RecordRef ref) {
         if (!ref.kind().isProjectItem() && ref.kind() != RecordKind.TICKET_COMMENT) {
             throw new IllegalArgumentException(ref.kind() + " is not an item");
@@ -101,19 +101,16 @@ public class PortalReads {
     // ---------------------------------------------------------------- tickets
 
     /** EXP-3: the viewer's visible tickets, most recently changed first. */
-    @Transactional(readOnly = true)
     public Page<PortalTicket> tickets(PortalUserId user, Pageable pageable) {
         return page(user, pageable, v -> query(v, v.ticket(), ticketColumns(v), "", Map.of(),
                 "k.updated_at desc, k.id desc", this::ticket, pageable));
     }
 
-    @Transactional(readOnly = true)
     public Optional<PortalTicket> ticket(PortalUserId user, UUID ticketId) {
         return one(user, v -> single(v, v.ticket(), ticketColumns(v), ticketId, this::ticket));
     }
 
     /** The visible comments of a visible ticket, oldest first (ACC-11: never internal notes). */
-    @Transactional(readOnly = true)
     public Page<PortalItem> ticketComments(PortalUserId user, UUID ticketId, Pageable pageable) {
         return page(user, pageable, v -> query(v, v.ticketComment(), itemColumns(v, RecordKind.TICKET_COMMENT),
                 " and t.ticket_id = :container", params("container", ticketId), "t.created_at, t.id", this::item,
@@ -123,13 +120,11 @@ public class PortalReads {
     // ---------------------------------------------------------------- finance
 
     /** EXP-4, ACC-5: the viewer's visible financial documents of one kind, most recently changed first. */
-    @Transactional(readOnly = true)
     public Page<PortalFinanceDocument> financeDocuments(PortalUserId user, FinanceKind kind, Pageable pageable) {
         return page(user, pageable, v -> query(v, v.financeDocument(), financeColumns(v), " and d.kind = :kind",
                 params("kind", kind.name()), "d.updated_at desc, d.id desc", this::finance, pageable));
     }
 
-    @Transactional(readOnly = true)
     public Optional<PortalFinanceDocument> financeDocument(PortalUserId user, UUID documentId) {
         return one(user, v -> single(v, v.financeDocument(), financeColumns(v), documentId, this::finance));
     }
@@ -137,7 +132,6 @@ public class PortalReads {
     // ---------------------------------------------------------------- files
 
     /** The visible files attached to one record (ACC-7), newest first; empty when the record is not visible. */
-    @Transactional(readOnly = true)
     public Page<PortalFile> files(PortalUserId user, RecordRef owner, Pageable pageable) {
         String ownerType = Visibility.FILE_OWNERS.entrySet().stream().filter(e -> e.getValue() == owner.kind())
                 .map(Map.Entry::getKey).findFirst().orElse(null);
@@ -152,7 +146,6 @@ public class PortalReads {
     }
 
     /** The download check (ACC-7): the file when the viewer may download it, else empty (404). */
-    @Transactional(readOnly = true)
     public Optional<PortalFile> file(PortalUserId user, UUID fileId) {
         return one(user, v -> single(v, v.file(), fileColumns(v), fileId, this::file));
     }
@@ -160,7 +153,6 @@ public class PortalReads {
     // ---------------------------------------------------------------- explain
 
     /** Whether the portal user sees the record right now. */
-    @Transactional(readOnly = true)
     public boolean canSee(PortalUserId user, RecordRef ref) {
         return explain(user, ref).visible();
     }
@@ -170,10 +162,18 @@ public class PortalReads {
      * in order: the user's own state (ACC-9, PRT-1), then every clause of the record kind's
      * predicate. Visible only when every check passes; an error is one failed check.
      */
-    @Transactional(readOnly = true)
     public Explanation explain(PortalUserId user, RecordRef ref) {
-        List<VisibilityCheck> checks = new ArrayList<>();
         try {
+            return readOnly.execute(status -> explainIn(user, ref));
+        } catch (RuntimeException e) {
+            log.warn("Explaining {} for portal user {} failed; reporting it as not visible", ref, user, e);
+            return new Explanation(user, ref, List.of(check("ACC-12", false, "portal.explain.error", List.of())));
+        }
+    }
+
+    private Explanation explainIn(PortalUserId user, RecordRef ref) {
+        List<VisibilityCheck> checks = new ArrayList<>();
+        {
             Optional<PortalViewer> found = viewers.load(user);
             if (found.isEmpty()) {
                 checks.add(check("ACC-9", false, "portal.explain.user", List.of()));
@@ -207,9 +207,6 @@ public class PortalReads {
                 Clause clause = clauses.get(i);
                 checks.add(check(clause.rule(), results.get().get(i), clause.messageKey(), clause.args()));
             }
-        } catch (RuntimeException e) {
-            log.warn("Explaining {} for portal user {} failed; reporting it as not visible", ref, user, e);
-            checks.add(check("ACC-12", false, "portal.explain.error", List.of()));
         }
         return new Explanation(user, ref, checks);
     }
@@ -224,11 +221,15 @@ public class PortalReads {
     private <T> Page<T> page(PortalUserId user, Pageable pageable, Function<Visibility, Page<T>> read) {
         Pageable capped = capped(pageable);
         try {
-            Optional<PortalViewer> viewer = viewers.load(user);
-            if (viewer.isEmpty() || !viewer.get().active()) {
-                return Page.empty(capped);
-            }
-            return read.apply(new Visibility(rules, viewer.get()));
+            // One read-only transaction: the count and the rows see the same snapshot. An exception
+            // rolls it back before the catch below decides what the viewer gets (nothing).
+            return readOnly.execute(status -> {
+                Optional<PortalViewer> viewer = viewers.load(user);
+                if (viewer.isEmpty() || !viewer.get().active()) {
+                    return Page.<T>empty(capped);
+                }
+                return read.apply(new Visibility(rules, viewer.get()));
+            });
         } catch (RuntimeException e) {
             log.warn("A portal read for portal user {} failed; showing nothing", user, e);
             return Page.empty(capped);
@@ -237,11 +238,13 @@ public class PortalReads {
 
     private <T> Optional<T> one(PortalUserId user, Function<Visibility, Optional<T>> read) {
         try {
-            Optional<PortalViewer> viewer = viewers.load(user);
-            if (viewer.isEmpty() || !viewer.get().active()) {
-                return Optional.empty();
-            }
-            return read.apply(new Visibility(rules, viewer.get()));
+            return readOnly.execute(status -> {
+                Optional<PortalViewer> viewer = viewers.load(user);
+                if (viewer.isEmpty() || !viewer.get().active()) {
+                    return Optional.<T>empty();
+                }
+                return read.apply(new Visibility(rules, viewer.get()));
+            });
         } catch (RuntimeException e) {
             log.warn("A portal read for portal user {} failed; showing nothing", user, e);
             return Optional.empty();
