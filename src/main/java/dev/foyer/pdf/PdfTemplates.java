@@ -22,6 +22,7 @@ import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.shared.StaleVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -54,14 +55,16 @@ public class PdfTemplates {
     private final RecordHistory history;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ObjectProvider<PdfTemplateUses> uses;
 
     PdfTemplates(PdfTemplateRepository templates, PdfDocuments documents, RecordHistory history, JdbcClient jdbc,
-                 Clock clock) {
+                 Clock clock, ObjectProvider<PdfTemplateUses> uses) {
         this.templates = templates;
         this.documents = documents;
         this.history = history;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.uses = uses;
     }
 
     /** Who manages PDF templates: admins (they hold the portal settings, PRODUCT.md §1). */
@@ -132,8 +135,14 @@ public class PdfTemplates {
      * is marked internal use only, of another kind, or unknown, with a {@link PdfTemplateException}
      * on the field "template". The portal settings call this before they store their choice.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public PdfTemplate requirePortalDefaultCandidate(PdfTemplateId id, PrintKind kind) {
+        // Locked for share until the caller commits: marking it internal use only (which locks it
+        // for update before it asks who uses it) waits for the portal's choice, or the reverse.
+        if (id == null || jdbc.sql("select id from pdf_template where id = :id for share").param("id", id.value())
+                .query(UUID.class).optional().isEmpty()) {
+            throw PdfTemplateException.of("template", "pdfTemplates.error.notFound");
+        }
         PdfTemplate template = templates.findById(id)
                 .orElseThrow(() -> PdfTemplateException.of("template", "pdfTemplates.error.notFound"));
         if (template.kind() != kind) {
@@ -143,6 +152,31 @@ public class PdfTemplates {
             throw PdfTemplateException.of("template", "pdfTemplates.error.internalOnlyPortalDefault");
         }
         return template;
+    }
+
+    /**
+     * The template a portal prints a document of {@code kind} with (PRT-6, ACC-5): the portal's
+     * chosen default when it is set and still a portal candidate of that kind, otherwise the kind's
+     * default template. Needs no staff user: portal pages (issue 7) call it through the portal module.
+     */
+    @Transactional(readOnly = true)
+    public PdfTemplateId forPortal(PdfTemplateId chosen, PrintKind kind) {
+        if (chosen != null) {
+            Optional<PdfTemplate> template = templates.findById(chosen)
+                    .filter(t -> t.kind() == kind && t.portalDefaultCandidate());
+            if (template.isPresent()) {
+                return template.get().id();
+            }
+        }
+        return templates.findDefault(kind.name()).map(PdfTemplate::id).orElseThrow(() ->
+                new IllegalStateException("No default PDF template for " + kind));
+    }
+
+    /** The template's name and kind for settings pages that show a choice; empty when it does not exist. */
+    @Transactional(readOnly = true)
+    public Optional<PdfTemplateSummary> summary(PdfTemplateId id) {
+        return jdbc.sql("select " + COLUMNS + " from pdf_template where id = :id").param("id", id.value())
+                .query((rs, n) -> summary(rs)).optional();
     }
 
     /** What a new template of the kind starts from: the kind's default (the caller names the copy). */
@@ -175,8 +209,13 @@ public class PdfTemplates {
     @Transactional
     public PdfTemplate update(StaffPrincipal actor, PdfTemplateId id, long expectedVersion, PdfTemplateDraft draft) {
         requireManage(actor);
+        lockRow(id);
         PdfTemplate template = load(id, expectedVersion);
         check(template.kind(), draft, id);
+        if (draft.internalOnly() && !template.internalOnly()) {
+            // PRT-6: a portal's default must stay one a portal may use.
+            requireNoDefaultUses(id, "internalOnly", "pdfTemplates.error.internalOnlyUsedByPortal");
+        }
         Map<String, String> before = snapshot(template);
         template.apply(draft, actor.id(), clock.instant());
         PdfTemplate saved = save(template);
@@ -230,6 +269,8 @@ public class PdfTemplates {
         if (ofKind <= 1) {
             throw PdfTemplateException.of("", "pdfTemplates.error.deleteLast");
         }
+        lockRow(id);
+        requireNoDefaultUses(id, "", "pdfTemplates.error.deleteUsedByPortal");
         int deleted = jdbc.sql("delete from pdf_template where id = :id and version = :version")
                 .param("id", id.value()).param("version", expectedVersion).update();
         if (deleted == 0) {
@@ -304,6 +345,22 @@ public class PdfTemplates {
         } catch (PdfRenderingException e) {
             throw PdfTemplateException.of("html", "pdfTemplates.error.render");
         }
+    }
+
+    /**
+     * Refuses with the names of what uses the template as its default (PRT-6). The caller holds the
+     * row lock, so no portal can choose the template between this check and the commit.
+     */
+    private void requireNoDefaultUses(PdfTemplateId id, String field, String messageKey) {
+        List<String> users = uses.orderedStream().flatMap(u -> u.defaultUsesOf(id).stream()).toList();
+        if (!users.isEmpty()) {
+            throw PdfTemplateException.of(field, messageKey, String.join(", ", users));
+        }
+    }
+
+    private void lockRow(PdfTemplateId id) {
+        jdbc.sql("select id from pdf_template where id = :id for update").param("id", id.value())
+                .query(UUID.class).optional();
     }
 
     private void lockKind(PrintKind kind) {

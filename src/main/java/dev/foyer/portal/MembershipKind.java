@@ -2,15 +2,21 @@ package dev.foyer.portal;
 
 /** ACC-3: the kinds of records portal users can be members of, with the table that keeps their members. */
 public enum MembershipKind {
-    PROJECT("project_portal_member", "project_id"),
-    TICKET("ticket_portal_member", "ticket_id");
+    PROJECT("project_portal_member", "project_id", "project"),
+    TICKET("ticket_portal_member", "ticket_id", "ticket");
 
     private final String table;
     private final String column;
+    private final String recordTable;
 
-    MembershipKind(String table, String column) {
+    MembershipKind(String table, String column, String recordTable) {
         this.table = table;
         this.column = column;
+        this.recordTable = recordTable;
+    }
+
+    String recordTable() {
+        return recordTable;
     }
 
     String table() {

@@ -281,6 +281,20 @@ public class PortalMemberships {
                 .param("record", recordId).param("user", portalUserId.value()).query(Long.class).single() > 0;
     }
 
+    /**
+     * Which of these records (one page of a list) have portal members (LIF-5: lists mark them):
+     * one query for the page, an exists per id on the membership table's primary key.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<UUID> withPortalMembers(MembershipKind kind, java.util.Collection<UUID> recordIds) {
+        if (recordIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select r.id from " + kind.recordTable() + " r where r.id in (:ids)"
+                        + " and exists (select 1 from " + kind.table() + " m where m." + kind.column() + " = r.id)")
+                .param("ids", List.copyOf(recordIds)).query(UUID.class).list());
+    }
+
     /** The record as its module describes it to this staff user; refused as not found when they may not see it. */
     @Transactional(readOnly = true)
     public MembershipRecord describe(StaffPrincipal actor, MembershipKind kind, UUID recordId) {

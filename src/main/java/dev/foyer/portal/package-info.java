@@ -7,5 +7,5 @@
  * later visibility component can live here without a module cycle.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Portal",
-        allowedDependencies = {"directory", "identity", "audit", "mail", "organization", "shared"})
+        allowedDependencies = {"directory", "identity", "audit", "mail", "organization", "pdf", "shared"})
 package dev.foyer.portal;

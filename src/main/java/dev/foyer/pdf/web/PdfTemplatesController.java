@@ -176,6 +176,7 @@ class PdfTemplatesController {
             redirect.addFlashAttribute("actionProblem", "pdfTemplates.error.stale");
         } catch (PdfTemplateException e) {
             redirect.addFlashAttribute("actionProblem", e.problems().getFirst().messageKey());
+            redirect.addFlashAttribute("actionProblemArgs", e.problems().getFirst().args());
         }
         return "redirect:" + BASE + "/" + current.id();
     }
@@ -192,6 +193,7 @@ class PdfTemplatesController {
             redirect.addFlashAttribute("actionProblem", "pdfTemplates.error.stale");
         } catch (PdfTemplateException e) {
             redirect.addFlashAttribute("actionProblem", e.problems().getFirst().messageKey());
+            redirect.addFlashAttribute("actionProblemArgs", e.problems().getFirst().args());
         }
         return "redirect:" + BASE + "/" + current.id();
     }

@@ -7,6 +7,7 @@ import dev.foyer.portal.Portal;
 import dev.foyer.portal.PortalAccess;
 import dev.foyer.portal.PortalException;
 import dev.foyer.portal.PortalId;
+import dev.foyer.portal.PortalPdfTemplates;
 import dev.foyer.portal.PortalUsers;
 import dev.foyer.portal.Portals;
 import dev.foyer.portal.UserType;
@@ -39,8 +40,11 @@ class PortalsController {
     private final UserTypes userTypes;
     private final PortalUsers portalUsers;
     private final RecordHistory history;
+    private final PortalPdfTemplates pdfTemplates;
 
-    PortalsController(Portals portals, UserTypes userTypes, PortalUsers portalUsers, RecordHistory history) {
+    PortalsController(Portals portals, UserTypes userTypes, PortalUsers portalUsers, RecordHistory history,
+                      PortalPdfTemplates pdfTemplates) {
+        this.pdfTemplates = pdfTemplates;
         this.portals = portals;
         this.userTypes = userTypes;
         this.portalUsers = portalUsers;
@@ -158,6 +162,7 @@ class PortalsController {
         model.addAttribute("portal", portal);
         model.addAttribute("portalId", portal.id());
         model.addAttribute("seatsInUse", portals.seatsInUse(portal.id()));
+        model.addAttribute("pdfDefaults", pdfTemplates.current(actor, portal.id()));
         model.addAttribute("userTypes", userTypes.list(actor, portal.id()));
         model.addAttribute("users", portalUsers.page(actor, portal.id(),
                 PageRequest.of(Math.max(0, usersPage), PAGE_SIZE)));

@@ -91,7 +91,11 @@ class ProjectsController {
         CompanyId companyId = CompanyId.parse(company).orElse(null);
         boolean onlyMine = "yes".equals(mine);
         var query = new ProjectQuery(q, companyId, status, onlyMine ? actor.id() : null, sort);
-        model.addAttribute("page", projects.list(actor, query, Forms.page(page)));
+        var found = projects.list(actor, query, Forms.page(page));
+        model.addAttribute("page", found);
+        // LIF-5: projects with portal members are marked; one query for the page.
+        model.addAttribute("withPortalMembers", portalMembers.withPortalMembers(MembershipKind.PROJECT,
+                found.getContent().stream().map(p -> p.id().value()).toList()));
         List<CompanyChoice> choices = new ArrayList<>(companies.choices(actor, "", COMPANY_CHOICES));
         if (companyId != null && choices.stream().noneMatch(c -> c.id().equals(companyId))) {
             companies.find(actor, companyId).ifPresent(c -> choices.add(0, new CompanyChoice(c.id(), c.name())));
