@@ -62,4 +62,44 @@ class ArchitectureTests {
         noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
                 .check(MAIN);
     }
+
+    /**
+     * ARCHITECTURE.md "The one rule about access" (issue 5 item 6): the portal-facing packages read
+     * records only through the visibility component (dev.foyer.portal.PortalReads), never through
+     * the modules that keep them. The packages may not exist yet, so an empty selection passes.
+     */
+    @Test
+    void portalFacingPackagesReadOnlyThroughTheVisibilityComponent() {
+        noClasses().that().resideInAnyPackage("dev.foyer.site..", "dev.foyer.accounts..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.foyer.projects..", "dev.foyer.tickets..",
+                        "dev.foyer.finance..", "dev.foyer.files..")
+                .allowEmptyShould(true)
+                .check(MAIN);
+    }
+
+    /**
+     * Who is a portal member of a project or ticket decides what a portal user sees (ACC-3), so only
+     * the portal module reads or writes those tables; a second, drifting copy of the rule elsewhere
+     * is how peers leaked. Bytecode does not show SQL text, so this reads the sources.
+     */
+    @Test
+    void onlyThePortalModuleTouchesThePortalMembershipTables() throws java.io.IOException {
+        java.nio.file.Path main = java.nio.file.Path.of("src/main/java");
+        java.nio.file.Path portal = main.resolve("dev/foyer/portal");
+        try (var files = java.nio.file.Files.walk(main)) {
+            java.util.List<String> offenders = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.startsWith(portal))
+                    .filter(f -> {
+                        try {
+                            String text = java.nio.file.Files.readString(f);
+                            return text.contains("project_portal_member") || text.contains("ticket_portal_member");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .map(Object::toString).toList();
+            org.assertj.core.api.Assertions.assertThat(offenders)
+                    .as("classes outside dev.foyer.portal that read the portal membership tables").isEmpty();
+        }
+    }
 }
