@@ -88,7 +88,7 @@ public final class PortalFormats {
     }
 
     /** Done of shared tasks as a whole percentage (EXP-2); 0 when nothing is shared. */
-    public static int percent(long done, long total) {
+    public int percent(long done, long total) {
         return total <= 0 ? 0 : (int) Math.min(100, Math.round(done * 100.0 / total));
     }
 }

@@ -21,8 +21,7 @@ class AccountPagesNavigation {
     void navigation(@AuthenticationPrincipal PortalPrincipal user, Model model) {
         if (user != null) {
             var modules = site.modules(user.id());
-            model.addAttribute("siteModules", modules);
-            model.addAttribute("siteFinance", PortalSite.anyFinance(modules));
+            model.addAttribute("siteNav", dev.foyer.site.PortalNavigation.of(modules));
         }
     }
 }

@@ -37,8 +37,7 @@ class SiteAdvice {
                     page.addObject("portal", portal);
                     page.addObject("user", user);
                     var modules = site.modules(user.id());
-                    page.addObject("siteModules", modules);
-                    page.addObject("siteFinance", PortalSite.anyFinance(modules));
+                    page.addObject("siteNav", dev.foyer.site.PortalNavigation.of(modules));
                 });
         return page;
     }

@@ -31,8 +31,7 @@ class SitePages {
         Set<PortalModule> modules = site.modules(user.id());
         model.addAttribute("portal", portal);
         model.addAttribute("user", user);
-        model.addAttribute("siteModules", modules);
-        model.addAttribute("siteFinance", PortalSite.anyFinance(modules));
+        model.addAttribute("siteNav", dev.foyer.site.PortalNavigation.of(modules));
         model.addAttribute("section", section);
         model.addAttribute("fmt", site.formats(user.id()));
         model.addAttribute("today", site.today(user.id()));
