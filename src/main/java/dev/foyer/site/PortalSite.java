@@ -94,7 +94,7 @@ public class PortalSite {
     public LocalDate today(PortalUserId user) {
         String zone = accounts.find(user).map(a -> a.preferences().timeZone())
                 .or(() -> organizations.current().map(o -> o.profile().timeZone())).orElse("UTC");
-        return LocalDate.now(clock.withZone(ZoneId.of(zone)));
+        return clock.instant().atZone(ZoneId.of(zone)).toLocalDate();
     }
 
     /** EXP-1: each section only when its module is granted; each a short bounded list. */

@@ -17,6 +17,7 @@ import dev.foyer.portal.Invitations;
 import dev.foyer.portal.PortalMemberships;
 import dev.foyer.portal.PortalUserStatus;
 import dev.foyer.portal.PortalUsers;
+import dev.foyer.portal.UserTypes;
 import dev.foyer.projects.ProjectItems;
 import dev.foyer.projects.Projects;
 import dev.foyer.test.Admins;
@@ -68,6 +69,7 @@ class PortalSiteBrowserTest extends PortalMailbox {
     @Autowired FinanceDocuments finance;
     @Autowired FileTypes fileTypes;
     @Autowired StoredFiles files;
+    @Autowired UserTypes userTypes;
     @Autowired Invitations invitations;
     @Autowired MailDelivery delivery;
     Chromium chromium;
@@ -87,7 +89,7 @@ class PortalSiteBrowserTest extends PortalMailbox {
     void aPortalUserFindsTheirProjectsTicketsAndInvoices() {
         StaffPrincipal admin = Admins.testAdmin(jdbc);
         PortalSiteScene s = PortalSiteScene.build(admin, jdbc, companies, contacts, portalUsers, memberships, projects,
-                items, tickets, ticketComments, finance, fileTypes, files, PortalUserStatus.AWAITING);
+                items, tickets, ticketComments, finance, fileTypes, files, userTypes, PortalUserStatus.AWAITING);
         invitations.send(admin, s.full.id());
         delivery.runOnce();
         String link = URI.create(portalLink(messagesTo(s.fullEmail()).getLast())).getPath();
@@ -117,7 +119,7 @@ class PortalSiteBrowserTest extends PortalMailbox {
         assertThat(download.suggestedFilename()).isEqualTo("wireframes.pdf");
 
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Portal"))
-                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tickets")).click();
+                .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Tickets")).click();
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(s.ticket.subject()))).isVisible();
         checked(page, "163-portal-tickets");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(s.ticket.subject())).click();
@@ -125,7 +127,7 @@ class PortalSiteBrowserTest extends PortalMailbox {
         checked(page, "164-portal-ticket");
 
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Portal"))
-                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Documents")).click();
+                .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Documents")).click();
         checked(page, "165-portal-finance");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(s.invoice.number())).first().click();
         assertThat(page.getByText("Payable within 14 days.")).isVisible();

@@ -4,6 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
 
 import dev.foyer.directory.Companies;
 import dev.foyer.directory.Company;
@@ -19,6 +22,12 @@ import dev.foyer.files.StoredFile;
 import dev.foyer.files.StoredFiles;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.portal.MembershipKind;
+import dev.foyer.portal.ModuleRight;
+import dev.foyer.portal.PortalModule;
+import dev.foyer.portal.Rights;
+import dev.foyer.portal.UserType;
+import dev.foyer.portal.UserTypes;
+import dev.foyer.portal.ViewScope;
 import dev.foyer.portal.PortalMemberships;
 import dev.foyer.portal.PortalUser;
 import dev.foyer.portal.PortalUserStatus;
@@ -52,8 +61,8 @@ import static dev.foyer.test.TicketBuilders.aComment;
 import static dev.foyer.test.TicketBuilders.aTicket;
 
 /**
- * One customer company as the portal site's tests need it (issue 7): an ACTIVE portal user with
- * Full access and one with Limited access (PRT-2), a project they are members of with shared and
+ * One customer company as the portal site's tests need it (issue 7): an ACTIVE portal user of a
+ * type with Full access plus tickets and one with Limited access (PRT-2), a project they are members of with shared and
  * unshared items of every kind, a project they are not members of, a ticket with a shared and an
  * internal comment, files of a customer and an internal type, sent and draft invoices, a quote
  * awaiting an answer — and another company with a project, ticket and invoice of its own. Every
@@ -87,9 +96,10 @@ public final class PortalSiteScene {
     public static PortalSiteScene build(StaffPrincipal admin, JdbcClient jdbc, Companies companies, Contacts contacts,
                                         PortalUsers portalUsers, PortalMemberships memberships, Projects projects,
                                         ProjectItems items, Tickets tickets, TicketComments ticketComments,
-                                        FinanceDocuments finance, FileTypes fileTypes, StoredFiles files) {
+                                        FinanceDocuments finance, FileTypes fileTypes, StoredFiles files,
+                                        UserTypes userTypes) {
         return build(admin, jdbc, companies, contacts, portalUsers, memberships, projects, items, tickets, ticketComments,
-                finance, fileTypes, files, PortalUserStatus.ACTIVE);
+                finance, fileTypes, files, userTypes, PortalUserStatus.ACTIVE);
     }
 
     /** As above, with the Full access user in the given status (AWAITING for a test that invites and signs in). */
@@ -97,14 +107,21 @@ public final class PortalSiteScene {
                                         PortalUsers portalUsers, PortalMemberships memberships, Projects projects,
                                         ProjectItems items, Tickets tickets, TicketComments ticketComments,
                                         FinanceDocuments finance, FileTypes fileTypes, StoredFiles files,
-                                        PortalUserStatus fullStatus) {
+                                        UserTypes userTypes, PortalUserStatus fullStatus) {
         PortalSiteScene s = new PortalSiteScene();
         s.company = aCompany().named("Acme " + s.tag).createdBy(companies, admin);
         s.otherCompany = aCompany().named("Other " + s.tag).createdBy(companies, admin);
+        var portal = customerPortal(jdbc);
+        // PRT-2's Full access grants no tickets; the customers of this scene have a type that adds them.
+        UserType fullType = userTypes.find(admin, userType(jdbc, portal, "Full access")).orElseThrow();
+        Map<PortalModule, ModuleRight> modules = new EnumMap<>(fullType.rights().modules());
+        modules.put(PortalModule.TICKETS, ModuleRight.of(PortalModule.TICKETS, ViewScope.ACCOUNT, Set.of()));
+        UserType customers = userTypes.create(admin, portal, "Customers " + s.tag);
+        customers = userTypes.save(admin, customers.id(), customers.version(), customers.name(),
+                new Rights(modules, fullType.rights().fields(), fullType.rights().eventDescriptions()));
         s.full = aPortalUser().of(aContact().named("Paula", "Portal").at(s.company.id())
                         .withEmail(s.fullEmail()).createdBy(contacts, admin).id())
-                .withStatus(fullStatus).createdBy(portalUsers, jdbc, admin);
-        var portal = customerPortal(jdbc);
+                .in(portal, customers.id()).withStatus(fullStatus).createdBy(portalUsers, jdbc, admin);
         s.limited = aPortalUser().of(aContact().named("Lim", "Ited").at(s.company.id())
                         .withEmail("lim-" + s.tag + "@acme.example").createdBy(contacts, admin).id())
                 .in(portal, userType(jdbc, portal, "Limited access"))
