@@ -1,5 +1,7 @@
 package dev.foyer.site;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.foyer.accounts.PortalPrincipal;
@@ -9,13 +11,21 @@ import dev.foyer.files.FileTypes;
 import dev.foyer.files.StoredFiles;
 import dev.foyer.finance.FinanceDocuments;
 import dev.foyer.identity.StaffPrincipal;
+import dev.foyer.portal.FieldAccess;
+import dev.foyer.portal.MembershipKind;
+import dev.foyer.portal.PortalField;
 import dev.foyer.portal.PortalMemberships;
+import dev.foyer.portal.PortalUserStatus;
+import dev.foyer.portal.Rights;
+import dev.foyer.portal.UserType;
 import dev.foyer.portal.PortalUser;
 import dev.foyer.portal.PortalUsers;
 import dev.foyer.portal.UserTypes;
 import dev.foyer.projects.ProjectItems;
 import dev.foyer.projects.Projects;
 import dev.foyer.test.Admins;
+import dev.foyer.test.DirectoryBuilders;
+import dev.foyer.test.PortalBuilders;
 import dev.foyer.test.FoyerWebTest;
 import dev.foyer.test.PortalSiteScene;
 import dev.foyer.tickets.TicketComments;
@@ -73,7 +83,7 @@ class PortalSiteWebTest {
     @Test
     void theDashboardShowsProjectsWithProgressOpenTicketsOutstandingInvoicesQuotesAndUpdates() throws Exception {
         String page = page(s.full, P + "/");
-        assertThat(page).contains("Welcome, Paula Portal")
+        assertThat(page).contains("Welcome, Portal user")
                 .contains(s.project.name()).contains("1 of 2 tasks done (50%)")
                 .contains(s.ticket.subject())
                 .contains("Outstanding invoices").contains(s.invoice.number()).contains("Overdue")
@@ -167,6 +177,34 @@ class PortalSiteWebTest {
         assertThat(result.getResponse().getHeaders("Content-Security-Policy")).contains("sandbox");
     }
 
+    @Test
+    void fieldsTheUserTypeHidesAreNeverRendered() throws Exception {
+        // ACC-8: a type like the scene's, but hiding the project's description, task status and invoice terms.
+        StaffPrincipal admin = Admins.testAdmin(jdbc);
+        var portal = PortalBuilders.customerPortal(jdbc);
+        UserType full = userTypes.find(admin, s.full.userTypeId()).orElseThrow();
+        Map<PortalField, FieldAccess> fields = new EnumMap<>(full.rights().fields());
+        fields.put(PortalField.PROJECT_DESCRIPTION, FieldAccess.HIDDEN);
+        fields.put(PortalField.TASK_STATUS, FieldAccess.HIDDEN);
+        fields.put(PortalField.INVOICE_TERMS, FieldAccess.HIDDEN);
+        UserType hiding = userTypes.create(admin, portal, "Hiding " + s.tag);
+        hiding = userTypes.save(admin, hiding.id(), hiding.version(), hiding.name(),
+                new Rights(full.rights().modules(), fields, full.rights().eventDescriptions()));
+        PortalUser user = PortalBuilders.aPortalUser().of(DirectoryBuilders.aContact().named("Hedda", "Hidden")
+                        .at(s.company.id()).createdBy(contacts, admin).id())
+                .in(portal, hiding.id()).withStatus(PortalUserStatus.ACTIVE).createdBy(portalUsers, jdbc, admin);
+        memberships.add(admin, MembershipKind.PROJECT, s.project.id().value(), user.id());
+
+        String dashboard = page(user, P + "/");
+        assertThat(dashboard).contains(s.project.name()).contains("2 tasks").doesNotContain("tasks done");
+        String project = page(user, P + "/projects/" + s.project.id().value());
+        assertThat(project).contains(s.project.name()).doesNotContain("New website for Acme");
+        String list = page(user, P + "/projects/" + s.project.id().value() + "/task-lists/" + s.designList.id().value());
+        assertThat(list).contains("Approve wireframes").doesNotContain(">Done<").doesNotContain(">Open<");
+        String invoice = page(user, P + "/finance/documents/" + s.invoice.id().value());
+        assertThat(invoice).contains(s.invoice.number()).doesNotContain("Payable within 14 days.");
+    }
+
     private String page(PortalUser user, String path) throws Exception {
         MvcResult result = mvc.perform(get(path).with(as(user))).andReturn();
         assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
@@ -186,7 +224,7 @@ class PortalSiteWebTest {
 
     private RequestPostProcessor as(PortalUser user) {
         PortalPrincipal principal = new PortalPrincipal(user.id(), user.portalId(), "user@acme.example",
-                user.id().equals(s.full.id()) ? "Paula Portal" : "Lim Ited");
+                "Portal user");
         return authentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 AuthorityUtils.createAuthorityList(PortalPrincipal.AUTHORITY)));
     }
