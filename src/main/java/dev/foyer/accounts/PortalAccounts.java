@@ -48,9 +48,11 @@ public class PortalAccounts {
     private final PasswordEncoder encoder;
     private final Organizations organizations;
     private final Clock clock;
+    private final SecretBox secrets;
 
     PortalAccounts(JdbcClient jdbc, Invitations invitations, PasswordPolicy policy, PasswordEncoder encoder,
-                   Organizations organizations, Clock clock) {
+                   Organizations organizations, Clock clock, SecretBox secrets) {
+        this.secrets = secrets;
         this.jdbc = jdbc;
         this.invitations = invitations;
         this.policy = policy;
@@ -95,31 +97,45 @@ public class PortalAccounts {
         return invitations.peek(portalSlug, token);
     }
 
+    /** The account as the web layer may see it: no password hash, no second-factor secret (issue 6 item 7). */
     @Transactional(readOnly = true)
     public Optional<Account> find(PortalUserId user) {
-        return jdbc.sql("""
-                        select portal_user_id, portal_id, email, password_hash, language, time_zone, time_format, country,
-                               totp_secret is not null as two_factor, version
-                        from portal_account where portal_user_id = :user""")
-                .param("user", user.value())
-                .query((rs, n) -> new Account(new PortalUserId(rs.getObject("portal_user_id", UUID.class)),
-                        new PortalId(rs.getObject("portal_id", UUID.class)), rs.getString("email"),
-                        rs.getString("password_hash"),
-                        new Preferences(rs.getString("language"), rs.getString("time_zone"),
-                                TimeFormat.valueOf(rs.getString("time_format")), rs.getString("country")),
-                        rs.getBoolean("two_factor"), rs.getLong("version")))
-                .optional();
+        return findWithHash(user).map(WithHash::account);
     }
 
-    /** The account by its e-mail within one portal (sign-in, password reset). */
+    /** The account by its e-mail within one portal (password reset). */
     @Transactional(readOnly = true)
     public Optional<Account> findByEmail(PortalId portal, String email) {
+        return findWithHashByEmail(portal, email).map(WithHash::account);
+    }
+
+    /** The account with its bcrypt hash, for sign-in within this module only. */
+    Optional<WithHash> findWithHashByEmail(PortalId portal, String email) {
         if (email == null || email.isBlank()) {
             return Optional.empty();
         }
         return jdbc.sql("select portal_user_id from portal_account where portal_id = :portal and lower(email) = lower(:email)")
                 .param("portal", portal.value()).param("email", email.strip()).query(UUID.class).optional()
-                .flatMap(id -> find(new PortalUserId(id)));
+                .flatMap(id -> findWithHash(new PortalUserId(id)));
+    }
+
+    private Optional<WithHash> findWithHash(PortalUserId user) {
+        return jdbc.sql("""
+                        select portal_user_id, portal_id, email, password_hash, language, time_zone, time_format, country,
+                               totp_secret is not null as two_factor, version
+                        from portal_account where portal_user_id = :user""")
+                .param("user", user.value())
+                .query((rs, n) -> new WithHash(new Account(new PortalUserId(rs.getObject("portal_user_id", UUID.class)),
+                        new PortalId(rs.getObject("portal_id", UUID.class)), rs.getString("email"),
+                        new Preferences(rs.getString("language"), rs.getString("time_zone"),
+                                TimeFormat.valueOf(rs.getString("time_format")), rs.getString("country")),
+                        rs.getBoolean("two_factor"), rs.getLong("version")), rs.getString("password_hash")))
+                .optional();
+    }
+
+    private boolean currentPasswordMatches(PortalUserId user, String presented) {
+        return presented != null && !presented.isEmpty()
+                && findWithHash(user).map(a -> encoder.matches(presented, a.passwordHash())).orElse(false);
     }
 
     @Transactional
@@ -144,8 +160,7 @@ public class PortalAccounts {
     /** Changes the password after checking the current one (EXP-6). */
     @Transactional
     public void changePassword(PortalPrincipal user, String current, String password, String confirmation) {
-        Account account = find(user.id()).orElseThrow();
-        if (current == null || !encoder.matches(current, account.passwordHash())) {
+        if (!currentPasswordMatches(user.id(), current)) {
             throw PortalAccountException.of("currentPassword", "portal.password.error.current");
         }
         requirePassword(password, confirmation);
@@ -200,7 +215,7 @@ public class PortalAccounts {
             throw PortalAccountException.of("code", "portal.twoFactor.error.code");
         }
         jdbc.sql("update portal_account set totp_secret = :secret, totp_last_step = :step, version = version + 1, updated_at = :now where portal_user_id = :user")
-                .param("secret", secret).param("step", matched).param("now", Timestamp.from(clock.instant()))
+                .param("secret", secrets.seal(secret, user.id().value().toString())).param("step", matched).param("now", Timestamp.from(clock.instant()))
                 .param("user", user.id().value()).update();
         jdbc.sql("delete from portal_recovery_code where portal_user_id = :user").param("user", user.id().value()).update();
         List<String> codes = new ArrayList<>();
@@ -216,8 +231,7 @@ public class PortalAccounts {
 
     @Transactional
     public void disableSecondFactor(PortalPrincipal user, String currentPassword) {
-        Account account = find(user.id()).orElseThrow();
-        if (currentPassword == null || !encoder.matches(currentPassword, account.passwordHash())) {
+        if (!currentPasswordMatches(user.id(), currentPassword)) {
             throw PortalAccountException.of("currentPassword", "portal.password.error.current");
         }
         jdbc.sql("update portal_account set totp_secret = null, totp_last_step = null, version = version + 1 where portal_user_id = :user")
@@ -234,9 +248,17 @@ public class PortalAccounts {
     public boolean verifySecondFactor(PortalUserId user, String code) {
         String clean = code == null ? "" : code.strip();
         if (clean.matches("\\d{6}")) {
-            String secret = jdbc.sql("select totp_secret from portal_account where portal_user_id = :user")
+            String sealed = jdbc.sql("select totp_secret from portal_account where portal_user_id = :user")
                     .param("user", user.value()).query(String.class).optional().orElse(null);
-            if (secret == null) {
+            if (sealed == null) {
+                return false;
+            }
+            String secret;
+            try {
+                secret = secrets.open(sealed, user.value().toString());
+            } catch (IllegalStateException e) {
+                // Another key than the one it was sealed with: only a recovery code can help now.
+                log.error("Cannot read the second-factor secret of portal user {}: {}", user, e.getMessage());
                 return false;
             }
             long step = Totp.step(clock.instant().getEpochSecond());
@@ -276,8 +298,19 @@ public class PortalAccounts {
                 StandardCharsets.US_ASCII);
     }
 
-    /** A portal user's account as sign-in and the profile need it. */
-    public record Account(PortalUserId id, PortalId portalId, String email, String passwordHash, Preferences preferences,
+    /**
+     * A portal user's account as the profile and other modules see it. Deliberately without the
+     * password hash and the second-factor secret: those never leave this package (issue 6 item 7).
+     */
+    public record Account(PortalUserId id, PortalId portalId, String email, Preferences preferences,
                           boolean secondFactor, long version) {
+    }
+
+    /** The account with its password hash: package-private, for sign-in's comparison only. */
+    record WithHash(Account account, String passwordHash) {
+        @Override
+        public String toString() {
+            return "WithHash[" + account + "]";
+        }
     }
 }

@@ -57,9 +57,10 @@ public class PortalSignIn {
             log.info("Portal sign-in refused while locked: {}", emailKey);
             return new Refused();
         }
-        Optional<PortalAccounts.Account> account = accounts.findByEmail(portal.id(), email);
+        Optional<PortalAccounts.WithHash> candidate = accounts.findWithHashByEmail(portal.id(), email);
         boolean passwordMatches = encoder.matches(password == null ? "" : password,
-                account.map(PortalAccounts.Account::passwordHash).orElse(dummyHash)) && account.isPresent();
+                candidate.map(PortalAccounts.WithHash::passwordHash).orElse(dummyHash)) && candidate.isPresent();
+        Optional<PortalAccounts.Account> account = candidate.map(PortalAccounts.WithHash::account);
         Optional<PortalUserState> state = account.flatMap(a -> states.find(a.id()));
         if (!passwordMatches || state.isEmpty() || !state.get().maySignIn()) {
             throttle.recordFailure(emailKey, addressKey);

@@ -2,7 +2,6 @@ package dev.foyer.accounts;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import dev.foyer.directory.Companies;
 import dev.foyer.directory.Contacts;
@@ -27,6 +23,7 @@ import dev.foyer.test.FoyerFullStackTest;
 import dev.foyer.test.MutableClock;
 import dev.foyer.test.PortalMailbox;
 import dev.foyer.test.TestAdmin;
+import dev.foyer.test.TotpCodes;
 import dev.foyer.test.WebUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -268,6 +265,120 @@ class PortalAccountsTest extends PortalMailbox {
         assertThat(headers.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     }
 
+    // --- profile (EXP-6): password, second factor off, sessions ---
+
+    @Test
+    void aPasswordChangeNeedsTheCurrentPasswordAndAGoodNewOneThenEndsTheOtherSessionsButNotThisOne() {
+        String email = newEmail();
+        activeAccount(email);
+        WebUser here = new WebUser(port);
+        WebUser elsewhere = new WebUser(port);
+        signIn(here, email, PASSWORD);
+        signIn(elsewhere, email, PASSWORD);
+        String newPassword = "another long portal passphrase";
+
+        here.get("/p/" + SLUG + "/profile");
+        HttpResponse<String> wrongCurrent = here.post("/p/" + SLUG + "/profile/password", Map.of(
+                "currentPassword", "not my password at all", "password", newPassword, "confirmation", newPassword));
+        assertThat(wrongCurrent.statusCode()).isEqualTo(422);
+        assertThat(wrongCurrent.body()).contains("The current password is not right.");
+        HttpResponse<String> common = here.post("/p/" + SLUG + "/profile/password", Map.of(
+                "currentPassword", PASSWORD, "password", "password1234", "confirmation", "password1234"));
+        assertThat(common.statusCode()).isEqualTo(422);
+        assertThat(common.body()).contains("too common");
+        assertThat(elsewhere.get("/p/" + SLUG + "/").statusCode()).as("refusals change nothing").isEqualTo(200);
+        assertThat(location(signIn(new WebUser(port), email, PASSWORD))).endsWith("/p/" + SLUG + "/");
+
+        HttpResponse<String> changed = here.post("/p/" + SLUG + "/profile/password", Map.of(
+                "currentPassword", PASSWORD, "password", newPassword, "confirmation", newPassword));
+        assertThat(location(changed)).endsWith("/p/" + SLUG + "/profile");
+        HttpResponse<String> profile = here.get("/p/" + SLUG + "/profile");
+        assertThat(profile.statusCode()).as("the session that changed it stays").isEqualTo(200);
+        assertThat(profile.body()).contains("Your password was changed.");
+        HttpResponse<String> other = elsewhere.get("/p/" + SLUG + "/");
+        assertThat(other.statusCode()).as("every other session ended").isEqualTo(302);
+        assertThat(location(other)).contains("/p/" + SLUG + "/sign-in");
+        assertThat(location(signIn(new WebUser(port), email, PASSWORD))).endsWith("?error");
+        assertThat(location(signIn(new WebUser(port), email, newPassword))).endsWith("/p/" + SLUG + "/");
+    }
+
+    @Test
+    void turningTheSecondFactorOffNeedsTheCurrentPassword() {
+        String email = newEmail();
+        PortalUser user = activeAccount(email);
+        WebUser browser = new WebUser(port);
+        signIn(browser, email, PASSWORD);
+        String secret = enrol(browser);
+        assertThat(secondFactorStored(user)).isTrue();
+        assertThat(jdbc.sql("select totp_secret from portal_account where portal_user_id = :u").param("u", user.id().value())
+                .query(String.class).single()).as("encrypted at rest").startsWith("v1:").doesNotContain(secret);
+
+        browser.get("/p/" + SLUG + "/profile");
+        HttpResponse<String> refused = browser.post("/p/" + SLUG + "/profile/second-factor/disable",
+                Map.of("currentPassword", "not my password at all"));
+        assertThat(location(refused)).endsWith("/p/" + SLUG + "/profile");
+        assertThat(browser.get("/p/" + SLUG + "/profile").body())
+                .contains("The second factor stays on: the current password is not right.");
+        assertThat(secondFactorStored(user)).isTrue();
+        assertThat(browser.post("/p/" + SLUG + "/profile/second-factor/disable", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(secondFactorStored(user)).as("an empty password changes nothing either").isTrue();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(location(signIn(new WebUser(port), email, PASSWORD))).endsWith("/sign-in/code");
+
+        browser.get("/p/" + SLUG + "/profile");
+        browser.post("/p/" + SLUG + "/profile/second-factor/disable", Map.of("currentPassword", PASSWORD));
+        assertThat(browser.get("/p/" + SLUG + "/profile").body()).contains("The second factor is off.");
+        assertThat(secondFactorStored(user)).isFalse();
+        assertThat(jdbc.sql("select count(*) from portal_recovery_code where portal_user_id = :u")
+                .param("u", user.id().value()).query(Long.class).single()).isZero();
+        assertThat(location(signIn(new WebUser(port), email, PASSWORD))).endsWith("/p/" + SLUG + "/");
+    }
+
+    @Test
+    void signingOutEverywhereElseEndsTheOtherSessionsOnTheirNextRequestAndKeepsThisOne() {
+        String email = newEmail();
+        PortalUser user = activeAccount(email);
+        WebUser here = new WebUser(port);
+        WebUser phone = new WebUser(port);
+        WebUser laptop = new WebUser(port);
+        for (WebUser browser : List.of(here, phone, laptop)) {
+            signIn(browser, email, PASSWORD);
+            assertThat(browser.get("/p/" + SLUG + "/").statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> profile = here.get("/p/" + SLUG + "/profile");
+        assertThat(profile.body()).contains("(this session)");
+
+        HttpResponse<String> ended = here.post("/p/" + SLUG + "/profile/sessions/end-others", Map.of());
+        assertThat(location(ended)).endsWith("/p/" + SLUG + "/profile");
+        // Three others: the two browsers and the session that accepted the invitation.
+        assertThat(here.get("/p/" + SLUG + "/profile").body()).contains("Signed out of 3 other session(s).");
+        for (WebUser other : List.of(phone, laptop)) {
+            HttpResponse<String> next = other.get("/p/" + SLUG + "/");
+            assertThat(next.statusCode()).isEqualTo(302);
+            assertThat(location(next)).contains("/p/" + SLUG + "/sign-in");
+        }
+        assertThat(here.get("/p/" + SLUG + "/").statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :n")
+                .param("n", "portal:" + user.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** Turns on the second factor in the signed-in browser; answers the secret. */
+    private String enrol(WebUser browser) {
+        HttpResponse<String> enrol = browser.get("/p/" + SLUG + "/profile/second-factor");
+        Matcher secretMatch = Pattern.compile("class=\"totp-secret\">([A-Z2-7]+)<").matcher(enrol.body());
+        assertThat(secretMatch.find()).isTrue();
+        String secret = secretMatch.group(1);
+        HttpResponse<String> codes = browser.post("/p/" + SLUG + "/profile/second-factor",
+                Map.of("code", TotpCodes.now(secret, clock)));
+        assertThat(codes.body()).contains("Your recovery codes");
+        return secret;
+    }
+
+    private boolean secondFactorStored(PortalUser user) {
+        return jdbc.sql("select totp_secret is not null from portal_account where portal_user_id = :u")
+                .param("u", user.id().value()).query(Boolean.class).single();
+    }
+
     // --- helpers ---
 
     private PortalUser invited(String email) {
@@ -315,25 +426,7 @@ class PortalAccountsTest extends PortalMailbox {
         return m.group(1);
     }
 
-    /** RFC 6238 with HMAC-SHA1, written here apart from the production code. */
-    static String code(String base32Secret, long step) throws Exception {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        java.io.ByteArrayOutputStream key = new java.io.ByteArrayOutputStream();
-        long buffer = 0;
-        int bits = 0;
-        for (char c : base32Secret.toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                key.write((int) ((buffer >> (bits - 8)) & 0xff));
-                bits -= 8;
-            }
-        }
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(key.toByteArray(), "HmacSHA1"));
-        byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-        int o = h[19] & 0xf;
-        int v = ((h[o] & 0x7f) << 24) | ((h[o + 1] & 0xff) << 16) | ((h[o + 2] & 0xff) << 8) | (h[o + 3] & 0xff);
-        return String.format("%06d", v % 1000000);
+    static String code(String base32Secret, long step) {
+        return TotpCodes.code(base32Secret, step);
     }
 }

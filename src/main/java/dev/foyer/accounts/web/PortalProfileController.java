@@ -105,6 +105,8 @@ class PortalProfileController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return "accounts/profile";
         }
+        // Whoever else knew the old password is signed out; this session stays (ADR 008).
+        sessions.endOthers(user, request.getSession().getId());
         flash.addFlashAttribute("notice", "portal.password.changed");
         return "redirect:/p/" + slug + "/profile";
     }
@@ -182,7 +184,7 @@ class PortalProfileController {
             accounts.disableSecondFactor(user, currentPassword);
             flash.addFlashAttribute("notice", "portal.twoFactor.disabled");
         } catch (PortalAccountException e) {
-            flash.addFlashAttribute("notice", "portal.password.error.current");
+            flash.addFlashAttribute("problem", "portal.twoFactor.error.disable");
         }
         return "redirect:/p/" + slug + "/profile";
     }
@@ -193,13 +195,33 @@ class PortalProfileController {
         PortalAccounts.Account account = accounts.find(user.id()).orElseThrow();
         model.addAttribute("account", account);
         model.addAttribute("recoveryCodesLeft", accounts.unusedRecoveryCodes(user.id()));
-        model.addAttribute("openSessions", sessions.list(user, request.getSession().getId()));
-        model.addAttribute("languages", OrganizationProfile.LANGUAGES);
+        java.time.ZoneId zone = java.time.ZoneId.of(account.preferences().timeZone());
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern(
+                account.preferences().timeFormat() == TimeFormat.H12 ? "yyyy-MM-dd h:mm a" : "yyyy-MM-dd HH:mm", Locale.ROOT);
+        model.addAttribute("openSessions", sessions.list(user, request.getSession().getId()).stream()
+                .map(s -> new SessionRow(s.userAgent() == null || s.userAgent().isBlank() ? null : s.userAgent(), format.format(s.signedInAt().atZone(zone)),
+                        format.format(s.lastAccessedAt().atZone(zone)), s.current()))
+                .toList());
+        // Names in the reader's language, computed here rather than with static calls in the template.
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("languages", OrganizationProfile.LANGUAGES.stream()
+                .map(l -> new Option(l, Locale.forLanguageTag(l).getDisplayLanguage(locale))).toList());
         model.addAttribute("timeFormats", TimeFormat.values());
         model.addAttribute("zones", ZONES);
-        model.addAttribute("countries", COUNTRIES);
+        model.addAttribute("countries", COUNTRIES.stream()
+                .map(c -> new Option(c, Locale.of("", c).getDisplayCountry(locale)))
+                .sorted(java.util.Comparator.comparing(Option::label, java.text.Collator.getInstance(locale)))
+                .toList());
         if (!model.containsAttribute("problems")) {
             model.addAttribute("problems", Map.of());
         }
+    }
+
+    /** A choice in a select: the value sent, the label shown. */
+    record Option(String value, String label) {
+    }
+
+    /** An open session as the profile lists it, times in the user's zone and format. */
+    record SessionRow(String userAgent, String signedInAt, String lastAccessedAt, boolean current) {
     }
 }
