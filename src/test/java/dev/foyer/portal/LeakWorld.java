@@ -77,6 +77,12 @@ final class LeakWorld {
     }
 
     /** The same organization for the same seed, every time. */
+    /**
+     * Generated documents take sequence numbers far above any the application issues, so they never
+     * collide with documents other tests created in the same (shared) test database.
+     */
+    private static final long SEQUENCE_BASE = 1_000_000_000_000L;
+
     static LeakWorld generate(long seed, JdbcTemplate jdbc) {
         LeakWorld world = new LeakWorld(seed);
         world.build(jdbc);
@@ -310,7 +316,7 @@ final class LeakWorld {
         List<Object[]> docs = new ArrayList<>();
         List<Object[]> orderTasks = new ArrayList<>();
         for (Finance f : finance) {
-            docs.add(new Object[]{f.id(), f.kind().name(), seed * 1000 + finance.indexOf(f), f.number(), f.company(),
+            docs.add(new Object[]{f.id(), f.kind().name(), SEQUENCE_BASE + seed * 1000 + finance.indexOf(f), f.number(), f.company(),
                     f.status(), f.issue(), f.due(), f.currency(), f.total(), BigDecimal.ZERO, f.total(),
                     f.internalNotes(), f.terms(), f.flag(), now, now});
             f.tasks().forEach(title -> orderTasks.add(new Object[]{id(), f.id(), title, now, now}));
