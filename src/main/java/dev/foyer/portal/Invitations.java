@@ -73,7 +73,8 @@ public class Invitations {
 
     Invitations(JdbcClient jdbc, PortalUserRepository users, PortalRepository portals, Contacts contacts,
                 Organizations organizations, MailTemplates templates, Outbox outbox, RecordHistory history,
-                MailLanguages languages, ApplicationEventPublisher events, Clock clock, @Value("${foyer.public-base-url}") String publicBaseUrl) {
+                MailLanguages languages, ApplicationEventPublisher events, Clock clock,
+                @Value("${foyer.public-base-url}") String publicBaseUrl) {
         this.jdbc = jdbc;
         this.users = users;
         this.portals = portals;
