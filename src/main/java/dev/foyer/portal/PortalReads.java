@@ -463,4 +463,57 @@ public class PortalReads {
                 rs.getString("name"), rs.getString("file_type"), (Long) rs.getObject("size_bytes", Long.class),
                 rs.getString("content_type"));
     }
+
+    // ---------------------------------------------------------------- the portal's own pages (issue 7)
+
+    /**
+     * The modules the viewer's user type lets them see right now (PRT-3, ACC-2), so pages and
+     * navigation can leave out what is not granted. Empty for an inactive viewer or on any error.
+     */
+    public java.util.Set<PortalModule> visibleModules(PortalUserId user) {
+        return one(user, v -> {
+            java.util.Set<PortalModule> granted = java.util.EnumSet.noneOf(PortalModule.class);
+            v.viewer().rights().modules().forEach((module, right) -> {
+                if (right != null && right.grantsView()) {
+                    granted.add(module);
+                }
+            });
+            return Optional.of(java.util.Set.copyOf(granted));
+        }).orElse(java.util.Set.of());
+    }
+
+    /**
+     * EXP-1: the viewer's visible tickets that are still open or pending. When the user type hides
+     * the ticket status, the status cannot filter either (ACC-8): every visible ticket is answered.
+     */
+    public Page<PortalTicket> openTickets(PortalUserId user, Pageable pageable) {
+        return page(user, pageable, v -> query(v, v.ticket(), ticketColumns(v),
+                v.rules().shows(v.viewer(), TICKET_STATUS) ? " and k.status in ('OPEN', 'PENDING')" : "", Map.of(),
+                "k.updated_at desc, k.id desc", this::ticket, pageable));
+    }
+
+    /** EXP-1, EXP-4: visible financial documents of one kind in one of the given statuses (ACC-5 still applies). */
+    public Page<PortalFinanceDocument> financeDocuments(PortalUserId user, FinanceKind kind,
+                                                        java.util.Collection<String> statuses, Pageable pageable) {
+        Map<String, Object> extra = params("kind", kind.name());
+        extra.put("statuses", statuses.toArray(String[]::new));
+        return page(user, pageable, v -> query(v, v.financeDocument(), financeColumns(v),
+                " and d.kind = :kind and d.status = any(:statuses)", extra, "d.updated_at desc, d.id desc",
+                this::finance, pageable));
+    }
+
+    /** EXP-1: shared updates of every visible project, newest first (ACC-4). */
+    public Page<PortalItem> recentUpdates(PortalUserId user, Pageable pageable) {
+        return page(user, pageable, v -> query(v, v.of(RecordKind.UPDATE), itemColumns(v, RecordKind.UPDATE), "",
+                Map.of(), "t.created_at desc, t.id desc", this::item, pageable));
+    }
+
+    /** EXP-2: the shared tasks of one task list of a visible project (ACC-4), in the list's order. */
+    public Page<PortalItem> tasks(PortalUserId user, UUID projectId, UUID taskListId, Pageable pageable) {
+        Map<String, Object> extra = params("container", projectId);
+        extra.put("list", taskListId);
+        return page(user, pageable, v -> query(v, v.of(RecordKind.TASK), itemColumns(v, RecordKind.TASK),
+                " and t.project_id = :container and t.task_list_id = :list", extra, itemOrder(v, RecordKind.TASK),
+                this::item, pageable));
+    }
 }

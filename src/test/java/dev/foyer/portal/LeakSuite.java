@@ -81,6 +81,21 @@ final class LeakSuite {
                     page -> reads.financeDocuments(id, kind, PageRequest.of(page, size))));
         }
 
+        // The portal site's filtered reads (issue 7): the same predicates, narrowed by a filter only.
+        List<PortalTicket> expectedOpen = expectedTickets.stream()
+                .filter(t -> t.status() == null || Set.of("OPEN", "PENDING").contains(t.status())).toList();
+        returned.append(compareList(user, "open tickets", expectedOpen, page -> reads.openTickets(id, PageRequest.of(page, size))));
+        for (FinanceKind kind : FinanceKind.values()) {
+            List<PortalFinanceDocument> expected = world.finance.stream().filter(f -> f.kind() == kind)
+                    .map(oracle::finance).flatMap(Optional::stream)
+                    .filter(f -> Set.of("SENT", "PARTLY_PAID").contains(f.status())).toList();
+            returned.append(compareList(user, "outstanding " + kind, expected,
+                    page -> reads.financeDocuments(id, kind, List.of("SENT", "PARTLY_PAID"), PageRequest.of(page, size))));
+        }
+        returned.append(compareList(user, "recent updates", world.items.stream().filter(i -> i.kind() == RecordKind.UPDATE)
+                .map(oracle::item).flatMap(Optional::stream).toList(), page -> reads.recentUpdates(id, PageRequest.of(page, size))));
+        returned.append(reads.visibleModules(id));
+
         // Every record by id, on every read path (ids of other companies' records included).
         // Children of every visible parent, and of one invisible parent per user (they must be empty).
         Project invisible = world.projects.stream().filter(p -> oracle.project(p).isEmpty()).findFirst().orElse(null);
@@ -96,6 +111,16 @@ final class LeakSuite {
                 allowed.append(expected);
                 returned.append(compareList(user, kind + " of project " + p.id(), expected,
                         page -> reads.projectItems(id, p.id(), kind, PageRequest.of(page, 50))));
+            }
+            for (Item list : world.items) {
+                if (list.kind() != RecordKind.TASK_LIST || !list.container().equals(p.id())) {
+                    continue;
+                }
+                List<PortalItem> expected = world.items.stream().filter(i -> i.kind() == RecordKind.TASK
+                        && i.container().equals(p.id())).map(oracle::item).flatMap(Optional::stream)
+                        .filter(task -> list.id().equals(task.parentId())).toList();
+                returned.append(compareList(user, "tasks of list " + list.id(), expected,
+                        page -> reads.tasks(id, p.id(), list.id(), PageRequest.of(page, 50))));
             }
             returned.append(compareList(user, "files of project " + p.id(), expectedFiles(oracle, "project", p.id()),
                     page -> reads.files(id, RecordRef.of(RecordKind.PROJECT, p.id()), PageRequest.of(page, 50))));

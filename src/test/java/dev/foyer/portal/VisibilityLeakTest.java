@@ -9,19 +9,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 
+import dev.foyer.files.StoredFiles;
+import dev.foyer.identity.StaffAccounts;
+import dev.foyer.identity.StaffPrincipal;
+import dev.foyer.identity.StaffRole;
+import dev.foyer.identity.StaffUser;
 import dev.foyer.portal.LeakWorld.Item;
 import dev.foyer.portal.LeakWorld.Project;
 import dev.foyer.portal.LeakWorld.StoredFile;
 import dev.foyer.portal.LeakWorld.User;
+import dev.foyer.projects.ProjectItems;
+import dev.foyer.projects.Projects;
+import dev.foyer.test.Admins;
 import dev.foyer.test.FoyerDataTest;
+import dev.foyer.tickets.TicketComments;
+import dev.foyer.tickets.Tickets;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import static dev.foyer.test.StaffUserBuilder.aStaffUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,9 +59,44 @@ class VisibilityLeakTest {
     JdbcClient jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    PortalMemberships memberships;
+    @Autowired
+    Projects projects;
+    @Autowired
+    ProjectItems projectItems;
+    @Autowired
+    Tickets tickets;
+    @Autowired
+    TicketComments ticketComments;
+    @Autowired
+    StoredFiles files;
+    @Autowired
+    StaffAccounts staffAccounts;
+
+    /** The staff users who try the writes (made once; the test context and its database are shared). */
+    private static LeakMutations.Staff staff;
 
     private LeakWorld world(long seed) {
         return WORLDS.computeIfAbsent(seed, s -> LeakWorld.generate(s, jdbcTemplate));
+    }
+
+    private LeakMutations.Writers writers() {
+        return new LeakMutations.Writers(memberships, projects, projectItems, tickets, ticketComments, files, reads, jdbc);
+    }
+
+    private synchronized LeakMutations.Staff staff() {
+        if (staff == null) {
+            StaffPrincipal admin = Admins.testAdmin(jdbc);
+            staff = new LeakMutations.Staff(principal(admin, StaffRole.MANAGER), principal(admin, StaffRole.MEMBER),
+                    principal(admin, StaffRole.MEMBER));
+        }
+        return staff;
+    }
+
+    private StaffPrincipal principal(StaffPrincipal admin, StaffRole role) {
+        StaffUser user = aStaffUser().withRole(role).createdBy(staffAccounts, admin);
+        return new StaffPrincipal(user.id(), user.email(), user.displayName(), role, null);
     }
 
     private static List<Long> seeds() {
@@ -72,6 +119,26 @@ class VisibilityLeakTest {
         LoggerFactory.getLogger(VisibilityLeakTest.class).info("Leak suite: {} seeds in {} ms", seeds.size(),
                 (System.nanoTime() - started) / 1_000_000);
         assertThat(failures).as("leaks and mismatches (replay one with -Dfoyer.leak.seed=S)").isEmpty();
+    }
+
+    /**
+     * ACC-12 and ACC-9 on the staff-side writes ({@link LeakMutations}): in every generated
+     * organization a sample of forbidden writes is refused with the service's exception and leaves
+     * the tables (history and outbox included) as they were, and right after a sample of allowed
+     * writes the component and the oracle agree for every portal user.
+     */
+    @Test
+    void everyGeneratedOrganizationRefusesForbiddenWritesChangingNothingAndAgreesRightAfterAllowedOnes() {
+        List<String> failures = new ArrayList<>();
+        long started = System.nanoTime();
+        List<Long> seeds = seeds();
+        for (long seed : seeds) {
+            failures.addAll(LeakMutations.run(world(seed), writers(), staff()));
+        }
+        LoggerFactory.getLogger(VisibilityLeakTest.class).info("Leak suite writes: {} seeds in {} ms", seeds.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        assertThat(failures).as("writes not refused, refused writes that changed something, or disagreement right"
+                + " after an allowed write (replay one with -Dfoyer.leak.seed=S)").isEmpty();
     }
 
     // ------------------------------------------------------------------ the suite bites
@@ -125,6 +192,34 @@ class VisibilityLeakTest {
                         + " = any(cast(:scope as uuid[]))", "portal.explain.scope");
             }
         });
+    }
+
+    @Test
+    void theWriteChecksCatchAWriteThatMutatesBeforeItIsRefusedOrIsNotRefusedAtAll() {
+        LeakWorld world = world(1);
+        LeakMutations checks = LeakMutations.on(world, writers(), staff());
+        Item task = world.items.stream().filter(i -> i.kind() == RecordKind.TASK).findFirst().orElseThrow();
+        String flip = "update task set shared = not shared where id = :id";
+        try {
+            Map<String, String> before = checks.checksums();
+            before = checks.refused(new LeakMutations.Attempt("writes, then refuses", AccessDeniedException.class, null,
+                    () -> {
+                        jdbc.sql(flip).param("id", task.id()).update();
+                        throw new AccessDeniedException("too late");
+                    }), before);
+            checks.refused(new LeakMutations.Attempt("refuses nothing", AccessDeniedException.class, null, () -> { }),
+                    before);
+            checks.refused(new LeakMutations.Attempt("refuses with another exception", PortalException.class,
+                    "portal.member.error.outOfScope", () -> {
+                        throw PortalException.of("portalUser", "portal.member.error.unknown");
+                    }), before);
+        } finally {
+            jdbc.sql(flip).param("id", task.id()).update();
+        }
+        assertThat(checks.failures()).hasSize(3).allMatch(f -> f.startsWith("seed 1: "));
+        assertThat(checks.failures().get(0)).contains("ACC-12: writes, then refuses changed [task]");
+        assertThat(checks.failures().get(1)).contains("not refused: refuses nothing");
+        assertThat(checks.failures().get(2)).contains("instead of portal.member.error.outOfScope");
     }
 
     private void assertCaught(Supplier<VisibilityRules> weakened) {

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The signed-in portal user's pages (issue 6 item 7): the start page, preferences (also the
+ * The signed-in portal user's pages (issue 6 item 7): preferences (also the
  * second step of accepting an invitation), password, second factor and sessions.
  */
 @Controller
@@ -50,12 +50,7 @@ class PortalProfileController {
         this.sessions = sessions;
     }
 
-    @GetMapping("/p/{slug}/")
-    String home(@PathVariable String slug, @AuthenticationPrincipal PortalPrincipal user, Model model) {
-        model.addAttribute("portal", pages.require(slug));
-        model.addAttribute("user", user);
-        return "accounts/home";
-    }
+    // The start page /p/{slug}/ is the dashboard of the site module (EXP-1).
 
     @GetMapping("/p/{slug}")
     String homeWithoutSlash(@PathVariable String slug) {
