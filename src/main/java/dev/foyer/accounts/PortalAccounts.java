@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import dev.foyer.identity.PasswordPolicy;
 import dev.foyer.organization.Organization;
+import dev.foyer.organization.OrganizationProfile;
 import dev.foyer.organization.Organizations;
 import dev.foyer.organization.TimeFormat;
 import dev.foyer.portal.InvitationException;
@@ -63,16 +64,23 @@ public class PortalAccounts {
 
     /**
      * Accepts the invitation with a password (LIF-2): uses the link up, makes the user Active and
-     * creates their account with the invited e-mail and the organization's preferences, all in one
-     * transaction. A password the policy refuses changes nothing and leaves the link usable; a
+     * creates their account with the invited e-mail and the organization's preferences (the
+     * contact's language when set), all in one transaction. A password the policy refuses changes nothing and leaves the link usable; a
      * second submit of the same link is refused as used, so there is one account.
      */
     @Transactional
     public PortalPrincipal accept(String portalSlug, String token, String password, String confirmation) {
         requirePassword(password, confirmation);
         PendingInvitation invitation = invitations.accept(portalSlug, token);
-        Preferences defaults = organizations.current().map(Organization::profile).map(Preferences::of)
+        Preferences organization = organizations.current().map(Organization::profile).map(Preferences::of)
                 .orElse(new Preferences("en", "UTC", TimeFormat.H24, "DE"));
+        // Issue 6 item 3: the account starts in the contact's language when staff set one, so the
+        // welcome step's preferences form (step 2 of accepting) proposes it; the user may change it there.
+        String startLanguage = invitation.contactLanguage() != null
+                && OrganizationProfile.LANGUAGES.contains(invitation.contactLanguage())
+                ? invitation.contactLanguage() : organization.language();
+        Preferences defaults = new Preferences(startLanguage, organization.timeZone(), organization.timeFormat(),
+                organization.country());
         Instant now = clock.instant();
         try {
             jdbc.sql("""

@@ -23,6 +23,8 @@ public final class Contact {
     private boolean consent;
     private boolean locked;
     private String externalRef;
+    /** One of OrganizationProfile.LANGUAGES; null = the organization's default (issue 6 item 3). */
+    private String language;
     @Version
     private Long version;
     private final Instant createdAt;
@@ -35,7 +37,7 @@ public final class Contact {
 
     @PersistenceCreator
     Contact(ContactId id, CompanyId companyId, String firstName, String lastName, String email, String phone,
-            String title, boolean consent, boolean locked, String externalRef, Long version, Instant createdAt,
+            String title, boolean consent, boolean locked, String externalRef, String language, Long version, Instant createdAt,
             UUID createdBy, Instant updatedAt, UUID updatedBy, Instant deletedAt, UUID deletedBy,
             boolean deletedWithCompany) {
         this.id = id;
@@ -48,6 +50,7 @@ public final class Contact {
         this.consent = consent;
         this.locked = locked;
         this.externalRef = externalRef;
+        this.language = language;
         this.version = version;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
@@ -59,7 +62,7 @@ public final class Contact {
     }
 
     static Contact create(ContactDetails details, UUID actor, Instant now) {
-        Contact contact = new Contact(ContactId.newId(), null, null, null, null, null, null, false, false, null, null,
+        Contact contact = new Contact(ContactId.newId(), null, null, null, null, null, null, false, false, null, null, null,
                 now, actor, now, actor, null, null, false);
         contact.apply(details, actor, now);
         return contact;
@@ -75,6 +78,7 @@ public final class Contact {
         this.consent = details.consent();
         this.locked = details.locked();
         this.externalRef = details.externalRef();
+        this.language = details.language();
         touch(actor, now);
     }
 
@@ -98,7 +102,7 @@ public final class Contact {
     }
 
     public ContactDetails details() {
-        return new ContactDetails(firstName, lastName, email, phone, title, companyId, consent, locked, externalRef);
+        return new ContactDetails(firstName, lastName, email, phone, title, companyId, consent, locked, externalRef, language);
     }
 
     public ContactId id() {
@@ -143,6 +147,11 @@ public final class Contact {
 
     public String externalRef() {
         return externalRef;
+    }
+
+    /** The contact's language (issue 6 item 3), or null for the organization's default. */
+    public String language() {
+        return language;
     }
 
     public long version() {

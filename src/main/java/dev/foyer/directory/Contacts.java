@@ -127,7 +127,7 @@ public class Contacts {
     public Upserted<Contact> upsert(ApiPrincipal client, String externalRef, Long expectedVersion, ContactDetails input) {
         ApiAccess.requireWrite(client);
         ContactDetails withRef = new ContactDetails(input.firstName(), input.lastName(), input.email(), input.phone(),
-                input.title(), input.company(), input.consent(), input.locked(), externalRef);
+                input.title(), input.company(), input.consent(), input.locked(), externalRef, input.language());
         Optional<Contact> existing = contacts.findByExternalRef(externalRef).filter(c -> !c.inRecycleBin());
         if (existing.isEmpty()) {
             return new Upserted<>(create(RecordWriter.of(client), withRef), true);

@@ -11,4 +11,9 @@ import org.springframework.data.domain.Page;
  */
 public record FilePanel(OwnerRef owner, String ownerPath, Page<StoredFile> files, List<FileType> fileTypes,
                         boolean canAttach, String maxSizeText, boolean sharedByDefault) {
+
+    /** Whether portal users can see files of this owner at all, so "who can see this" answers for them (issue 5 item 7). */
+    public boolean portalOwner() {
+        return dev.foyer.portal.RecordKind.ofFileOwner(owner.type()).isPresent();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.foyer.portal;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.foyer.identity.StaffPrincipal;
@@ -16,4 +17,14 @@ public interface AudienceRecords {
 
     /** The record as this staff user may see it; empty when unknown or not visible to them. */
     Optional<AudienceRecord> find(StaffPrincipal actor, UUID recordId);
+
+    /** Every kind this bean answers for; a module answers for the items and comments it keeps too. */
+    default Set<RecordKind> kinds() {
+        return Set.of(kind());
+    }
+
+    /** The record of one of {@link #kinds()} as this staff user may see it; empty when unknown or not visible. */
+    default Optional<AudienceRecord> find(StaffPrincipal actor, RecordKind kind, UUID recordId) {
+        return kind == kind() ? find(actor, recordId) : Optional.empty();
+    }
 }

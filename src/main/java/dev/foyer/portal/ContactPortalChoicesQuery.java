@@ -3,11 +3,15 @@ package dev.foyer.portal;
 import java.util.List;
 import java.util.UUID;
 
+import dev.foyer.identity.StaffPrincipal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Every portal's user types, first portal first, for give-access and bulk invitation choosers. */
+/**
+ * Every portal's user types, first portal first, for give-access and bulk invitation choosers;
+ * only for staff who may give access (LIF-1, LIF-3).
+ */
 @Component
 public class ContactPortalChoicesQuery {
 
@@ -20,7 +24,8 @@ public class ContactPortalChoicesQuery {
     }
 
     @Transactional(readOnly = true)
-    public List<ContactAccessPanel.TypeChoice> all() {
+    public List<ContactAccessPanel.TypeChoice> all(StaffPrincipal actor) {
+        PortalAccess.requireGiveAccess(actor);
         return jdbc.sql("""
                         select p.id as portal_id, p.name as portal_name, t.id as type_id, t.name as type_name
                         from portal p join portal_user_type t on t.portal_id = p.id

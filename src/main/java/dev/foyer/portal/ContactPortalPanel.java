@@ -41,7 +41,7 @@ class ContactPortalPanel implements ContactPortalExtension {
         List<ContactAccessPanel.TypeChoice> choices = List.of();
         if (canGive) {
             Set<PortalId> taken = accounts.stream().map(ContactPortalUser::portalId).collect(Collectors.toSet());
-            choices = choicesQuery.all().stream().filter(c -> !taken.contains(c.portalId())).toList();
+            choices = choicesQuery.all(actor).stream().filter(c -> !taken.contains(c.portalId())).toList();
         }
         boolean consolidated = companies.find(actor, contact.companyId())
                 .map(c -> c.consolidatedAccountId() != null).orElse(false);

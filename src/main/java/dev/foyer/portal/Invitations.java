@@ -66,13 +66,15 @@ public class Invitations {
     private final MailTemplates templates;
     private final Outbox outbox;
     private final RecordHistory history;
+    private final MailLanguages languages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String publicBaseUrl;
 
     Invitations(JdbcClient jdbc, PortalUserRepository users, PortalRepository portals, Contacts contacts,
                 Organizations organizations, MailTemplates templates, Outbox outbox, RecordHistory history,
-                ApplicationEventPublisher events, Clock clock, @Value("${foyer.public-base-url}") String publicBaseUrl) {
+                MailLanguages languages, ApplicationEventPublisher events, Clock clock,
+                @Value("${foyer.public-base-url}") String publicBaseUrl) {
         this.jdbc = jdbc;
         this.users = users;
         this.portals = portals;
@@ -81,6 +83,7 @@ public class Invitations {
         this.templates = templates;
         this.outbox = outbox;
         this.history = history;
+        this.languages = languages;
         this.events = events;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
@@ -147,7 +150,7 @@ public class Invitations {
             events.publishEvent(new PortalUserAccessChanged(user.id(), PortalUserStatus.PENDING));
         }
         outbox.enqueue(OutgoingMail.of("invitation:" + id, to, contact.fullName(),
-                render(portal, contact, token, expiresAt), MAIL_PURPOSE));
+                render(portal, user.id(), contact, token, expiresAt), MAIL_PURPOSE));
         log.info("Staff user {} invited portal user {} (invitation {}, {} older voided)", actor.id(), userId, id, voided);
         return new InvitationSent(id, userId, to.value(), expiresAt, voided);
     }
@@ -211,7 +214,7 @@ public class Invitations {
         return row.pending();
     }
 
-    private RenderedMail render(Portal portal, Contact contact, String token, Instant expiresAt) {
+    private RenderedMail render(Portal portal, PortalUserId user, Contact contact, String token, Instant expiresAt) {
         Optional<Organization> organization = organizations.current();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("portalName", portal.name());
@@ -222,15 +225,8 @@ public class Invitations {
         model.put("expiresAt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT).format(expiresAt.atZone(zone)));
         // Hook for portal branding (PRT-7): an absolute logo URL once portals have logos; the templates show it when set.
         model.put("logoUrl", null);
-        return templates.render(MAIL_TEMPLATE, model, language(contact, organization));
-    }
-
-    /**
-     * The contact's language; contacts keep none yet, so the organization's default (LIF-2). When a
-     * contact language arrives, read it here first.
-     */
-    private static Locale language(Contact contact, Optional<Organization> organization) {
-        return Locale.forLanguageTag(organization.map(o -> o.profile().defaultLanguage()).orElse("en"));
+        // LIF-2: "in the contact's language" (issue 6 item 3): account, contact, organization, in that order.
+        return templates.render(MAIL_TEMPLATE, model, languages.of(user, contact));
     }
 
     /** Whether the text has the shape of a link token; anything else is never looked up. */
@@ -245,7 +241,8 @@ public class Invitations {
         byte[] presented = hash(rawToken);
         return jdbc.sql("""
                         select i.id, i.portal_user_id, i.token_hash, i.email, i.expires_at, i.used_at, i.voided_at,
-                               u.status, u.portal_id, p.name as portal_name, p.slug, p.active, c.first_name, c.last_name
+                               u.status, u.portal_id, p.name as portal_name, p.slug, p.active, c.first_name, c.last_name,
+                               c.language
                         from portal_invitation i join portal_user u on u.id = i.portal_user_id
                              join portal p on p.id = u.portal_id join contact c on c.id = u.contact_id
                         where i.token_hash = :hash""")
@@ -256,7 +253,7 @@ public class Invitations {
                         rs.getTimestamp("used_at") != null, rs.getTimestamp("voided_at") != null,
                         PortalUserStatus.valueOf(rs.getString("status")), new PortalId(rs.getObject("portal_id", UUID.class)),
                         rs.getString("portal_name"), rs.getString("slug"), rs.getBoolean("active"),
-                        rs.getString("first_name"), rs.getString("last_name")))
+                        rs.getString("first_name"), rs.getString("last_name"), rs.getString("language")))
                 .optional()
                 // The index found the row; compare the hashes again in constant time before trusting it.
                 .filter(row -> MessageDigest.isEqual(row.tokenHash(), presented))
@@ -282,7 +279,7 @@ public class Invitations {
     private record InvitationRow(InvitationId id, PortalUserId portalUser, byte[] tokenHash, String email,
                                  Instant expiresAt, boolean used, boolean voided, PortalUserStatus userStatus,
                                  PortalId portal, String portalName, String portalSlug, boolean portalActive,
-                                 String firstName, String lastName) {
+                                 String firstName, String lastName, String language) {
 
         InvitationRefusal refusal(Instant now) {
             if (used) {
@@ -302,7 +299,7 @@ public class Invitations {
 
         PendingInvitation pending() {
             return new PendingInvitation(id, portalUser, portal, portalName, portalSlug, email, firstName, lastName,
-                    expiresAt);
+                    expiresAt, language);
         }
     }
 }

@@ -23,7 +23,6 @@ import dev.foyer.mail.OutgoingMail;
 import dev.foyer.mail.RenderedMail;
 import dev.foyer.organization.Organization;
 import dev.foyer.organization.Organizations;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import dev.foyer.identity.StaffPrincipal;
@@ -83,12 +82,13 @@ public class PortalMemberships {
     private final Outbox outbox;
     private final MailTemplates templates;
     private final Organizations organizations;
+    private final MailLanguages languages;
     private final String publicBaseUrl;
 
     PortalMemberships(List<MembershipRecords> records, PortalUserRepository users, Contacts contacts,
                       Companies companies, RecordHistory history, JdbcClient jdbc, Clock clock, PortalUsers portalUsers,
                       PortalRepository portals, UserTypeRepository types, Invitations invitations, Outbox outbox,
-                      MailTemplates templates, Organizations organizations,
+                      MailTemplates templates, Organizations organizations, MailLanguages languages,
                       @Value("${foyer.public-base-url}") String publicBaseUrl) {
         this.portalUsers = portalUsers;
         this.portals = portals;
@@ -97,6 +97,7 @@ public class PortalMemberships {
         this.outbox = outbox;
         this.templates = templates;
         this.organizations = organizations;
+        this.languages = languages;
         this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
                 : publicBaseUrl;
         records.forEach(r -> this.records.put(r.kind(), r));
@@ -206,9 +207,8 @@ public class PortalMemberships {
         model.put("portalName", portal.name());
         model.put("organizationName", organization.map(o -> o.profile().name()).orElse(portal.name()));
         model.put("link", publicBaseUrl + "/p/" + portal.slug());
-        // Contacts keep no language yet: the organization's default, as invitations do.
-        Locale locale = Locale.forLanguageTag(organization.map(o -> o.profile().defaultLanguage()).orElse("en"));
-        RenderedMail mail = templates.render(MEMBERSHIP_TEMPLATE, model, locale);
+        // Issue 6 item 3: the account's language, else the contact's, else the organization's.
+        RenderedMail mail = templates.render(MEMBERSHIP_TEMPLATE, model, languages.of(user.id(), contact));
         // One e-mail per joining: a member removed and added again is told again.
         outbox.enqueue(OutgoingMail.of("membership:" + kind.slug() + ":" + record.id() + ":" + user.id() + ":"
                 + clock.instant().toEpochMilli(), new EmailAddress(contact.email()), contact.fullName(), mail,

@@ -128,10 +128,8 @@ public class PortalUserLifecycle {
         Instant now = clock.instant();
         for (PortalUser user : chosen) {
             switch (action) {
-                case DEACTIVATE -> {
-                    changeStatus(user, PortalUserStatus.INACTIVE, by, now, author);
-                    events.publishEvent(new PortalUserAccessChanged(user.id(), PortalUserStatus.INACTIVE));
-                }
+                // ACC-9: the single deactivation path, which also ends the user's sessions.
+                case DEACTIVATE -> portalUsers.deactivate(actor, user);
                 case ACTIVATE -> {
                     changeStatus(user, PortalUserStatus.ACTIVE, by, now, author);
                     events.publishEvent(new PortalUserAccessChanged(user.id(), PortalUserStatus.ACTIVE));

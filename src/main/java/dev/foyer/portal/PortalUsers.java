@@ -16,10 +16,12 @@ import dev.foyer.directory.Contact;
 import dev.foyer.directory.ContactId;
 import dev.foyer.directory.Contacts;
 import dev.foyer.identity.StaffPrincipal;
+import dev.foyer.shared.StaleVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -223,23 +225,35 @@ public class PortalUsers {
 
     /**
      * Deactivates the user (LIF-1): they no longer sign in and their open sessions end at once
-     * (ACC-9, through {@link PortalUserAccessChanged}). The Users tab's bulk actions build on this.
+     * (ACC-9, through {@link PortalUserAccessChanged}). The Users tab's bulk deactivate goes through
+     * {@link #deactivate(StaffPrincipal, PortalUser)} too, so sessions end on this one path.
      */
     @Transactional
     public PortalUser deactivate(StaffPrincipal actor, PortalUserId id) {
         PortalAccess.requireGiveAccess(actor);
         PortalUser user = users.findById(id).orElseThrow(() -> PortalException.of("", "invitation.error.userNotFound"));
+        return deactivate(actor, user);
+    }
+
+    /** ACC-9: the one place a user becomes Inactive; the caller has checked the actor and loaded the user. */
+    PortalUser deactivate(StaffPrincipal actor, PortalUser user) {
+        PortalAccess.requireGiveAccess(actor);
         if (user.status() == PortalUserStatus.INACTIVE) {
             return user;
         }
         String before = user.status().name();
         user.changeStatus(PortalUserStatus.INACTIVE, actor.id().value(), clock.instant());
-        user = users.save(user);
-        history.record(RECORD_TYPE, user.id().value(), user.version(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
+        PortalUser saved;
+        try {
+            saved = users.save(user);
+        } catch (OptimisticLockingFailureException e) {
+            throw new StaleVersionException("portal user " + user.id());
+        }
+        history.record(RECORD_TYPE, saved.id().value(), saved.version(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
                 RecordHistory.diff(Map.of("status", before), Map.of("status", PortalUserStatus.INACTIVE.name())));
-        events.publishEvent(new PortalUserAccessChanged(user.id(), PortalUserStatus.INACTIVE));
-        log.info("Staff user {} deactivated portal user {}", actor.email(), id);
-        return user;
+        events.publishEvent(new PortalUserAccessChanged(saved.id(), PortalUserStatus.INACTIVE));
+        log.info("Staff user {} deactivated portal user {}", actor.email(), saved.id());
+        return saved;
     }
 
     private boolean exists(ContactId contact, PortalId portal) {

@@ -36,4 +36,9 @@ public enum RecordKind {
             default -> false;
         };
     }
+
+    /** The kind of record a file's owner type names (dev.foyer.files.OwnerRef), if portal users can see such files. */
+    public static java.util.Optional<RecordKind> ofFileOwner(String ownerType) {
+        return java.util.Optional.ofNullable(ownerType == null ? null : Visibility.FILE_OWNERS.get(ownerType));
+    }
 }

@@ -54,7 +54,7 @@ public class WhoCanSee {
     private final JdbcClient jdbc;
 
     WhoCanSee(List<AudienceRecords> records, PortalReads reads, Companies companies, JdbcClient jdbc) {
-        records.forEach(r -> this.records.put(r.kind(), r));
+        records.forEach(r -> r.kinds().forEach(kind -> this.records.put(kind, r)));
         this.reads = reads;
         this.companies = companies;
         this.jdbc = jdbc;
@@ -67,7 +67,7 @@ public class WhoCanSee {
         if (source == null) {
             throw new AccessDeniedException("No module answers who can see " + kind);
         }
-        return source.find(actor, id);
+        return source.find(actor, kind, id);
     }
 
     /** A page of the portal users who could see the record, each with the component's answer. */
@@ -182,14 +182,43 @@ public class WhoCanSee {
     }
 
     private String candidateFilter(RecordKind kind) {
+        if (kind.isProjectItem()) {
+            // Items: the portal members of the item's project (ACC-3); the table comes from the enum.
+            return "exists (select 1 from " + kind.table() + " x join project_portal_member m on m.project_id = x.project_id"
+                    + " where x.id = :record and m.portal_user_id = u.id)";
+        }
         return switch (kind) {
             case PROJECT -> "exists (select 1 from project_portal_member m where m.portal_user_id = u.id"
                     + " and m.project_id = :record)";
             case TICKET -> "exists (select 1 from ticket_portal_member m where m.portal_user_id = u.id"
                     + " and m.ticket_id = :record)";
+            case TICKET_COMMENT -> "exists (select 1 from ticket_comment x join ticket_portal_member m"
+                    + " on m.ticket_id = x.ticket_id where x.id = :record and m.portal_user_id = u.id)";
+            case FILE -> fileCandidates();
             case FINANCE_DOCUMENT -> IN_SCOPE;
             default -> throw new AccessDeniedException("No candidates for " + kind);
         };
+    }
+
+    /** Files: the portal members of the project or ticket the file's owner belongs to (ACC-7 via its owner). */
+    private static String fileCandidates() {
+        StringBuilder sql = new StringBuilder("exists (select 1 from stored_file f where f.id = :record and (false");
+        Visibility.FILE_OWNERS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(owner -> {
+            RecordKind kind = owner.getValue();
+            sql.append(" or (f.owner_type = '").append(owner.getKey()).append("' and ");
+            if (kind == RecordKind.PROJECT) {
+                sql.append("exists (select 1 from project_portal_member m where m.project_id = f.owner_id"
+                        + " and m.portal_user_id = u.id)");
+            } else if (kind == RecordKind.TICKET) {
+                sql.append("exists (select 1 from ticket_portal_member m where m.ticket_id = f.owner_id"
+                        + " and m.portal_user_id = u.id)");
+            } else {
+                sql.append("exists (select 1 from ").append(kind.table()).append(" x join project_portal_member m"
+                        + " on m.project_id = x.project_id where x.id = f.owner_id and m.portal_user_id = u.id)");
+            }
+            sql.append(")");
+        });
+        return sql.append("))").toString();
     }
 
     private Map<String, Object> params(StaffPrincipal actor, AudienceRecord record) {

@@ -142,6 +142,35 @@ class DirectorySyncApiTest {
     }
 
     @Test
+    void aContactsLanguageIsWrittenAndReadAndOnlyOurLanguagesAreAccepted() throws Exception {
+        // Issue 6 item 3: e-mails to the contact speak it; empty means the organization's default.
+        String ref = "lang-" + System.nanoTime();
+        assertThat(put("/api/v1/companies/by-external-ref/" + ref, "{\"name\":\"Sprachen GmbH\"}").statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> created = put("/api/v1/contacts/by-external-ref/p-" + ref, "{\"firstName\":\"Gert\","
+                + "\"lastName\":\"Deutsch\",\"companyExternalRef\":\"" + ref + "\",\"language\":\"de\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asText();
+        assertThat(JSON.readTree(api.get("/api/v1/contacts/" + id, writeToken).body()).get("language").asText())
+                .isEqualTo("de");
+
+        HttpResponse<String> unknown = api.send("PUT", "/api/v1/contacts/" + id, writeToken, "{\"firstName\":\"Gert\","
+                + "\"lastName\":\"Deutsch\",\"companyExternalRef\":\"" + ref + "\",\"language\":\"xx\",\"version\":0}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        JSON.readTree(unknown.body()).get("errors").forEach(error -> fields.add(error.get("field").asText()));
+        assertThat(fields).containsExactly("language");
+        assertThat(JSON.readTree(api.get("/api/v1/contacts/" + id, writeToken).body()).get("version").asLong())
+                .as("refused input changes nothing").isZero();
+
+        HttpResponse<String> cleared = api.send("PUT", "/api/v1/contacts/" + id, writeToken, "{\"firstName\":\"Gert\","
+                + "\"lastName\":\"Deutsch\",\"companyExternalRef\":\"" + ref + "\",\"version\":0}");
+        assertThat(cleared.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(cleared.body()).get("language").isNull()).as("left out: the organization's default")
+                .isTrue();
+    }
+
+    @Test
     void simultaneousFirstUpsertsOfOneReferenceCreateOneRecordAndNeverFail() throws Exception {
         String ref = "race-" + System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -170,6 +170,44 @@ class DirectoryWebTest {
     }
 
     @Test
+    void aContactsLanguageIsChosenOnTheFormShownOnTheCardAndKeptInTheHistory() throws Exception {
+        // Issue 6 item 3: one of the organization's languages, or empty for its default.
+        StaffPrincipal admin = Admins.testAdmin(jdbc);
+        Company company = aCompany().createdBy(companies, admin);
+        mvc.perform(get("/contacts/new").with(user(admin)))
+                .andExpect(content().string(containsString("<option value=\"de\">Deutsch</option>")))
+                .andExpect(content().string(containsString("Organization&#39;s default")));
+        long before = count("contact");
+        mvc.perform(post("/contacts").with(user(admin)).with(csrf()).param("firstName", "Gert")
+                        .param("lastName", "Deutsch").param("company", company.id().toString())
+                        .param("language", "xx").param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "language", "contact.error.language"));
+        assertThat(count("contact")).isEqualTo(before);
+
+        var created = mvc.perform(post("/contacts").with(user(admin)).with(csrf()).param("firstName", "Gert")
+                        .param("lastName", "Deutsch").param("company", company.id().toString())
+                        .param("language", "de").param("version", "0"))
+                .andExpect(status().isFound()).andReturn();
+        String card = created.getResponse().getRedirectedUrl();
+        ContactId id = ContactId.parse(card.substring(card.lastIndexOf('/') + 1)).orElseThrow();
+        assertThat(contacts.find(admin, id).orElseThrow().language()).isEqualTo("de");
+        mvc.perform(get(card).with(user(admin)))
+                .andExpect(content().string(containsString("<dd>Deutsch</dd>")));
+        mvc.perform(post(card).with(user(admin)).with(csrf()).param("firstName", "Gert")
+                        .param("lastName", "Deutsch").param("company", company.id().toString())
+                        .param("language", "").param("version", "0"))
+                .andExpect(status().isFound());
+        assertThat(contacts.find(admin, id).orElseThrow().language()).isNull();
+        mvc.perform(get(card).with(user(admin)))
+                .andExpect(content().string(containsString("<dd>Organization&#39;s default</dd>")))
+                .andExpect(content().string(containsString("Language")));
+        assertThat(jdbc.sql("select count(*) from record_change where record_id = :id"
+                + " and changes @> '[{\"field\": \"language\"}]'").param("id", id.value()).query(Long.class).single())
+                .as("history entries of the language").isEqualTo(2);
+    }
+
+    @Test
     void aConsolidatedAccountGroupsCompanies() throws Exception {
         StaffPrincipal admin = Admins.testAdmin(jdbc);
         ConsolidatedAccount group = accounts.create(admin, "Nordic Group " + System.nanoTime(), null);

@@ -47,6 +47,10 @@ class InvitationsTest extends PortalMailbox {
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    InvitationJobs jobs;
+    @Autowired
+    InvitationJobWorker worker;
 
     StaffPrincipal admin;
 
@@ -157,6 +161,29 @@ class InvitationsTest extends PortalMailbox {
         assertThatThrownBy(() -> invitations.send(admin, noAddress.id()))
                 .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.messageKey()).isEqualTo("invitation.error.noEmail"));
         assertThat(status(noAddress.id())).isEqualTo(PortalUserStatus.AWAITING);
+    }
+
+    @Test
+    void aBulkInvitationSpeaksEachContactsLanguage() {
+        // Issue 6 item 3 (LIF-3): bulk invitations go through send, so each contact gets their language.
+        Company company = aCompany().createdBy(companies, admin);
+        String german = "bulk-de-" + UUID.randomUUID() + "@customer.example";
+        String plain = "bulk-none-" + UUID.randomUUID() + "@customer.example";
+        var gert = aContact().speaking("de").at(company.id()).withEmail(german).createdBy(contacts, admin);
+        var pat = aContact().at(company.id()).withEmail(plain).createdBy(contacts, admin);
+        PortalId primary = new PortalId(jdbc.sql("select id from portal where slug = 'customer-portal'")
+                .query(UUID.class).single());
+        jobs.start(admin, dev.foyer.test.PortalBuilders.userType(jdbc, primary, PortalDefaults.LIMITED_ACCESS),
+                List.of(gert.id(), pat.id()));
+        worker.run(10);
+
+        assertThat(subjectTo(german)).isEqualTo("Ihre Einladung zu Customer portal");
+        assertThat(subjectTo(plain)).isEqualTo("Your invitation to Customer portal");
+    }
+
+    private String subjectTo(String email) {
+        return jdbc.sql("select subject from mail_outbox where recipient_address = :a and purpose = :p")
+                .param("a", email).param("p", Invitations.MAIL_PURPOSE).query(String.class).single();
     }
 
     private PortalUser awaitingUser(String email) {

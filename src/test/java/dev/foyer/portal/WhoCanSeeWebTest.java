@@ -12,7 +12,17 @@ import dev.foyer.projects.Projects;
 import dev.foyer.test.Admins;
 import dev.foyer.test.FoyerWebTest;
 import dev.foyer.tickets.Ticket;
+import dev.foyer.tickets.TicketComment;
+import dev.foyer.tickets.TicketComments;
 import dev.foyer.tickets.Tickets;
+import dev.foyer.files.FileTypeId;
+import dev.foyer.files.OwnerRef;
+import dev.foyer.files.Samples;
+import dev.foyer.files.StoredFile;
+import dev.foyer.files.StoredFiles;
+import dev.foyer.projects.Milestone;
+import dev.foyer.projects.MilestoneDetails;
+import dev.foyer.projects.ProjectItems;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
@@ -24,6 +34,8 @@ import static dev.foyer.test.DirectoryBuilders.aContact;
 import static dev.foyer.test.FinanceBuilders.anInvoice;
 import static dev.foyer.test.PortalBuilders.aPortalUser;
 import static dev.foyer.test.ProjectBuilders.aProject;
+import static dev.foyer.test.ProjectBuilders.anItem;
+import static dev.foyer.test.TicketBuilders.aComment;
 import static dev.foyer.test.TicketBuilders.aTicket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -65,6 +77,12 @@ class WhoCanSeeWebTest {
     FinanceDocuments documents;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ProjectItems items;
+    @Autowired
+    TicketComments ticketComments;
+    @Autowired
+    StoredFiles files;
 
     @Test
     void aProjectListsItsPortalMembersWithTheComponentsAnswerForEach() throws Exception {
@@ -157,6 +175,111 @@ class WhoCanSeeWebTest {
         mvc.perform(get("/who-can-see/task/" + project.id()).with(user(admin))).andExpect(status().isNotFound());
         mvc.perform(get("/who-can-see/project/not-an-id").with(user(admin))).andExpect(status().isNotFound());
         mvc.perform(get("/who-can-see/project/" + project.id())).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aProjectItemIsAnsweredLikeThePortalReadsItAndAnUnsharedOneIsDeniedByAcc4() throws Exception {
+        StaffPrincipal admin = Admins.testAdmin(jdbc);
+        Company company = aCompany().createdBy(companies, admin);
+        Project project = aProject().of(company.id()).createdBy(projects, admin);
+        PortalUser casey = portalUser(admin, company, "Casey", "Items" + System.nanoTime(), PortalUserStatus.ACTIVE);
+        memberships.add(admin, MembershipKind.PROJECT, project.id().value(), casey.id());
+        Milestone shared = anItem(items, admin, project.id(), new MilestoneDetails("Launch",
+                java.time.LocalDate.of(2026, 5, 1), false, true), Milestone.class);
+        Milestone hidden = anItem(items, admin, project.id(), new MilestoneDetails("Internal review",
+                java.time.LocalDate.of(2026, 5, 2), false, false), Milestone.class);
+
+        String itemPage = "/projects/" + project.id() + "/milestones/" + hidden.uuid();
+        mvc.perform(get(itemPage).with(user(admin)))
+                .andExpect(content().string(containsString("/who-can-see/milestones/" + hidden.uuid())));
+        mvc.perform(get("/who-can-see/milestones/" + hidden.uuid()).with(user(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Portal users who could see it (1)")))
+                .andExpect(content().string(containsString("Denied by ACC-4")));
+        mvc.perform(get("/who-can-see/milestones/" + shared.uuid()).param("who", "user:" + casey.id()).with(user(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Can see it")));
+
+        // ACC-4: the page's answer for every candidate is PortalReads.canSee, for both items.
+        for (Milestone milestone : java.util.List.of(shared, hidden)) {
+            RecordRef ref = RecordRef.of(RecordKind.MILESTONE, milestone.uuid());
+            var page = whoCanSee.candidates(admin, whoCanSee.record(admin, RecordKind.MILESTONE, milestone.uuid())
+                    .orElseThrow(), PageRequest.of(0, 25));
+            assertThat(page.getContent()).extracting(AudienceMember::id).containsExactly(casey.id());
+            for (AudienceMember member : page.getContent()) {
+                assertThat(member.visible()).isEqualTo(reads.canSee(member.id(), ref));
+            }
+        }
+        assertThat(reads.canSee(casey.id(), RecordRef.of(RecordKind.MILESTONE, shared.uuid()))).isTrue();
+        assertThat(reads.canSee(casey.id(), RecordRef.of(RecordKind.MILESTONE, hidden.uuid()))).isFalse();
+        // An item id under another kind's path is unknown there.
+        mvc.perform(get("/who-can-see/tasks/" + hidden.uuid()).with(user(admin))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aTicketCommentIsAnsweredLikeThePortalReadsItAndStaffWhoCannotSeeTheTicketGet404() throws Exception {
+        StaffPrincipal admin = Admins.testAdmin(jdbc);
+        Company company = aCompany().createdBy(companies, admin);
+        Ticket ticket = aTicket().at(company.id()).openedBy(tickets, admin);
+        PortalUser casey = portalUser(admin, company, "Casey", "Comments" + System.nanoTime(), PortalUserStatus.ACTIVE);
+        memberships.add(admin, MembershipKind.TICKET, ticket.id().value(), casey.id());
+        TicketComment shared = aComment().on(ticket.id()).shared(true).postedBy(ticketComments, admin);
+        TicketComment internal = aComment().on(ticket.id()).shared(false).postedBy(ticketComments, admin);
+
+        mvc.perform(get("/tickets/" + ticket.id()).with(user(admin)))
+                .andExpect(content().string(containsString("/who-can-see/ticket-comment/" + shared.id())));
+        for (TicketComment comment : java.util.List.of(shared, internal)) {
+            RecordRef ref = RecordRef.of(RecordKind.TICKET_COMMENT, comment.id().value());
+            var page = whoCanSee.candidates(admin, whoCanSee.record(admin, RecordKind.TICKET_COMMENT,
+                    comment.id().value()).orElseThrow(), PageRequest.of(0, 25));
+            assertThat(page.getContent()).extracting(AudienceMember::id).containsExactly(casey.id());
+            assertThat(page.getContent().getFirst().visible()).isEqualTo(reads.canSee(casey.id(), ref));
+        }
+        mvc.perform(get("/who-can-see/ticket-comment/" + internal.id()).with(user(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Denied by ACC-")));
+
+        // Staff see a ticket only while its company is out of the recycle bin; then its comments answer 404.
+        companies.moveToRecycleBin(admin, company.id(), companies.find(admin, company.id()).orElseThrow().version());
+        mvc.perform(get("/who-can-see/ticket-comment/" + shared.id()).with(user(admin)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aFileIsAnsweredLikeThePortalReadsItAndANonCustomerTypeIsDeniedByAcc7() throws Exception {
+        StaffPrincipal admin = Admins.testAdmin(jdbc);
+        Company company = aCompany().createdBy(companies, admin);
+        Project project = aProject().of(company.id()).createdBy(projects, admin);
+        PortalUser casey = portalUser(admin, company, "Casey", "Files" + System.nanoTime(), PortalUserStatus.ACTIVE);
+        memberships.add(admin, MembershipKind.PROJECT, project.id().value(), casey.id());
+        OwnerRef owner = new OwnerRef("project", project.id().value());
+        StoredFile customer = files.store(admin, owner, "plan.pdf", new java.io.ByteArrayInputStream(Samples.PDF),
+                fileType("Document"), true);
+        StoredFile internalType = files.store(admin, owner, "notes.pdf", new java.io.ByteArrayInputStream(Samples.PDF),
+                fileType("Internal note"), true);
+
+        mvc.perform(get("/projects/" + project.id()).with(user(admin)))
+                .andExpect(content().string(containsString("/who-can-see/file/" + customer.id())));
+        mvc.perform(get("/who-can-see/file/" + internalType.id()).with(user(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Portal users who could see it (1)")))
+                .andExpect(content().string(containsString("Denied by ACC-7")));
+        for (StoredFile file : java.util.List.of(customer, internalType)) {
+            RecordRef ref = RecordRef.of(RecordKind.FILE, file.id().value());
+            var page = whoCanSee.candidates(admin, whoCanSee.record(admin, RecordKind.FILE, file.id().value())
+                    .orElseThrow(), PageRequest.of(0, 25));
+            assertThat(page.getContent()).extracting(AudienceMember::id).containsExactly(casey.id());
+            assertThat(page.getContent().getFirst().visible()).isEqualTo(reads.canSee(casey.id(), ref));
+        }
+        assertThat(reads.canSee(casey.id(), RecordRef.of(RecordKind.FILE, customer.id().value()))).isTrue();
+        assertThat(reads.canSee(casey.id(), RecordRef.of(RecordKind.FILE, internalType.id().value()))).isFalse();
+        mvc.perform(get("/who-can-see/file/" + java.util.UUID.randomUUID()).with(user(admin)))
+                .andExpect(status().isNotFound());
+    }
+
+    private FileTypeId fileType(String name) {
+        return new FileTypeId(jdbc.sql("select id from file_type where name = :name").param("name", name)
+                .query(java.util.UUID.class).single());
     }
 
     private PortalUser portalUser(StaffPrincipal admin, Company company, String first, String last,

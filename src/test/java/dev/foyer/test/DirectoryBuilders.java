@@ -72,6 +72,13 @@ public final class DirectoryBuilders {
         private CompanyId company;
         private boolean consent = true;
         private boolean locked;
+        private String language;
+
+        /** Issue 6 item 3: e-mails to the contact speak this language (one of OrganizationProfile.LANGUAGES). */
+        public ContactBuilder speaking(String language) {
+            this.language = language;
+            return this;
+        }
 
         /** LIF-3: a contact who has not given consent. */
         public ContactBuilder withoutConsent() {
@@ -103,7 +110,7 @@ public final class DirectoryBuilders {
 
         public Contact createdBy(Contacts contacts, StaffPrincipal actor) {
             return contacts.create(actor, new ContactDetails(firstName, lastName, email, null, null, company, consent,
-                    locked, null));
+                    locked, null, language));
         }
     }
 }

@@ -55,18 +55,18 @@ class ContactsApiController {
 
     record ContactRepresentation(String id, String companyId, String firstName, String lastName, String email,
                                  String phone, String title, boolean consent, boolean locked, String externalRef,
-                                 long version, Instant updatedAt) {
+                                 String language, long version, Instant updatedAt) {
         static ContactRepresentation of(Contact c) {
             return new ContactRepresentation(c.id().toString(), c.companyId().toString(), c.firstName(),
                     c.lastName(), c.email(), c.phone(), c.title(), c.consent(), c.locked(), c.externalRef(),
-                    c.version(), c.updatedAt());
+                    c.language(), c.version(), c.updatedAt());
         }
     }
 
     /** A contact as a client writes it; the company is named by id or by its external reference. */
     record ContactInput(String firstName, String lastName, String email, String phone, String title,
                         String companyId, String companyExternalRef, Boolean consent, Boolean locked,
-                        String externalRef, Long version) {
+                        String externalRef, String language, Long version) {
     }
 
     @GetMapping
@@ -160,7 +160,8 @@ class ContactsApiController {
                     .orElseThrow(() -> new InvalidApiRequestException("companyId", "is not an id"));
         }
         return new ContactDetails(input.firstName(), input.lastName(), input.email(), input.phone(), input.title(),
-                company, Boolean.TRUE.equals(input.consent()), Boolean.TRUE.equals(input.locked()), externalRef);
+                company, Boolean.TRUE.equals(input.consent()), Boolean.TRUE.equals(input.locked()), externalRef,
+                input.language());
     }
 
     private static ResponseEntity<ContactRepresentation> ok(Contact contact) {

@@ -17,6 +17,7 @@ import dev.foyer.directory.Contacts;
 import dev.foyer.directory.DirectoryAccess;
 import dev.foyer.directory.DirectoryException;
 import dev.foyer.identity.StaffPrincipal;
+import dev.foyer.organization.OrganizationProfile;
 import dev.foyer.shared.StaleVersionException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -175,6 +176,7 @@ class ContactsController {
                 .flatMap(selected -> companies.find(actor, selected))
                 .ifPresent(selected -> choices.add(0, new CompanyChoice(selected.id(), selected.name())));
         model.addAttribute("companyChoices", choices);
+        model.addAttribute("languages", OrganizationProfile.LANGUAGES);
         return "directory/contact-form";
     }
 

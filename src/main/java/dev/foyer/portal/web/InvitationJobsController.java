@@ -8,6 +8,7 @@ import dev.foyer.directory.Companies;
 import dev.foyer.directory.CompanyId;
 import dev.foyer.directory.ContactId;
 import dev.foyer.identity.StaffPrincipal;
+import dev.foyer.portal.ContactPortalChoicesQuery;
 import dev.foyer.portal.InvitationJob;
 import dev.foyer.portal.InvitationJobs;
 import dev.foyer.portal.PortalAccess;
@@ -35,10 +36,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class InvitationJobsController {
 
     private final InvitationJobs jobs;
-    private final ContactPortalChoices choices;
+    private final ContactPortalChoicesQuery choices;
     private final Companies companies;
 
-    InvitationJobsController(InvitationJobs jobs, ContactPortalChoices choices, Companies companies) {
+    InvitationJobsController(InvitationJobs jobs, ContactPortalChoicesQuery choices, Companies companies) {
         this.jobs = jobs;
         this.choices = choices;
         this.companies = companies;
@@ -59,7 +60,7 @@ class InvitationJobsController {
                 model.addAttribute("companyName", c.name());
             });
         }
-        model.addAttribute("typeChoices", choices.all());
+        model.addAttribute("typeChoices", choices.all(actor));
         model.addAttribute("shellSection", "contacts");
         return "portal/invitation-new";
     }

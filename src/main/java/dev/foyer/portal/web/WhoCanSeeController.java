@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * "Who can see this, and why" (issue 5 item 7) for a project, ticket or financial document: the
+ * "Who can see this, and why" (issue 5 item 7) for a project or one of its items, a ticket or one
+ * of its comments, a financial document or a file: the
  * portal users who could see it with the visibility component's answer for each, and a check for
  * one portal user or contact. A read only (GET), so it works as a plain link and form; a record the
  * staff user may not see answers 404.
@@ -27,8 +28,14 @@ class WhoCanSeeController {
 
     private static final int PAGE_SIZE = 25;
     /** URL segment to record kind; only kinds whose module answers who can see them. */
-    private static final Map<String, RecordKind> KINDS = Map.of("project", RecordKind.PROJECT, "ticket",
-            RecordKind.TICKET, "finance", RecordKind.FINANCE_DOCUMENT);
+    private static final Map<String, RecordKind> KINDS = Map.ofEntries(Map.entry("project", RecordKind.PROJECT),
+            Map.entry("ticket", RecordKind.TICKET), Map.entry("finance", RecordKind.FINANCE_DOCUMENT),
+            // Project items use the path segment of their staff pages (ItemKind slugs).
+            Map.entry("task-lists", RecordKind.TASK_LIST), Map.entry("tasks", RecordKind.TASK),
+            Map.entry("milestones", RecordKind.MILESTONE), Map.entry("updates", RecordKind.UPDATE),
+            Map.entry("documents", RecordKind.DOCUMENT), Map.entry("events", RecordKind.EVENT),
+            Map.entry("comments", RecordKind.PROJECT_COMMENT), Map.entry("ticket-comment", RecordKind.TICKET_COMMENT),
+            Map.entry("file", RecordKind.FILE));
 
     private final WhoCanSee whoCanSee;
 
@@ -44,10 +51,19 @@ class WhoCanSeeController {
         AudienceRecord record = whoCanSee.record(actor, recordKind, recordId).orElseThrow(Forms::notFound);
         model.addAttribute("record", record);
         model.addAttribute("kindSlug", kind);
+        // Which explanatory texts the page shows: items, ticket comments and files share theirs.
+        model.addAttribute("textSlug", switch (recordKind) {
+            case PROJECT -> "project";
+            case TICKET -> "ticket";
+            case FINANCE_DOCUMENT -> "finance";
+            case TICKET_COMMENT -> "ticketComment";
+            case FILE -> "file";
+            default -> "item";
+        });
         model.addAttribute("shellSection", switch (recordKind) {
-            case PROJECT -> "projects";
-            case TICKET -> "tickets";
-            default -> "finance";
+            case TICKET, TICKET_COMMENT -> "tickets";
+            case FINANCE_DOCUMENT -> "finance";
+            default -> "projects";
         });
         model.addAttribute("candidates", whoCanSee.candidates(actor, record,
                 PageRequest.of(Math.max(0, page), PAGE_SIZE)));
