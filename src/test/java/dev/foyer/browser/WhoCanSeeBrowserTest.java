@@ -203,12 +203,7 @@ class WhoCanSeeBrowserTest {
     }
 
     private Page signedIn(Page page) {
-        page.navigate(url("/sign-in"));
-        page.getByLabel("E-mail address").fill(TestAdmin.EMAIL);
-        page.getByLabel("Password").fill(TestAdmin.PASSWORD);
-        page.getByLabel("Password").press("Enter");
-        assertThat(page).hasURL(url("/"));
-        return page;
+        return Chromium.signedIn(page, url(""), TestAdmin.EMAIL, TestAdmin.PASSWORD);
     }
 
     private String url(String path) {
