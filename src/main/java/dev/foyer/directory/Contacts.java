@@ -14,6 +14,7 @@ import dev.foyer.audit.RecordWriter;
 import dev.foyer.api.ApiAccess;
 import dev.foyer.api.ApiPrincipal;
 import dev.foyer.audit.ChangeAction;
+import dev.foyer.audit.ChangeAuthor;
 import dev.foyer.audit.RecordHistory;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.shared.StaleVersionException;
@@ -181,6 +182,35 @@ public class Contacts {
     public Optional<Contact> findByExternalRef(ApiPrincipal client, String externalRef) {
         ApiAccess.requireRead(client);
         return contacts.findByExternalRef(externalRef).filter(contact -> !contact.inRecycleBin());
+    }
+
+    /**
+     * A portal user's own contact (EXP-6), for the portal module's profile, which authorizes first:
+     * this method does not know who asks. A contact in the recycle bin is absent.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Contact> findForOwnProfile(ContactId id) {
+        return contacts.findById(id).filter(contact -> !contact.inRecycleBin());
+    }
+
+    /**
+     * A portal user edits their own contact details (EXP-6), already authorized by the portal
+     * module (field rights, PRT-4): only the name, e-mail, phone and title can change here, never
+     * the company, consent, lock, reference or language. Stale versions (a staff edit in between)
+     * are refused; the history names the portal user as author, "via portal".
+     */
+    @Transactional
+    public Contact updateOwnDetails(ContactId id, long expectedVersion, OwnContactDetails own, ChangeAuthor author) {
+        Contact contact = load(id, expectedVersion);
+        ContactDetails current = contact.details();
+        ContactDetails input = new ContactDetails(own.firstName(), own.lastName(), own.email(), own.phone(), own.title(),
+                current.company(), current.consent(), current.locked(), current.externalRef(), current.language());
+        // No staff user wrote this: updated_by stays empty, the history says who (EXP-9).
+        return update(new RecordWriter(null, author, "Portal user " + author.name()), contact, input);
+    }
+
+    /** What a portal user may change about themselves (EXP-6). */
+    public record OwnContactDetails(String firstName, String lastName, String email, String phone, String title) {
     }
 
     private Contact create(RecordWriter writer, ContactDetails input) {

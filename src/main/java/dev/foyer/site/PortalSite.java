@@ -84,10 +84,11 @@ public class PortalSite {
     /** The user's preferences, or the organization's defaults when the account has none yet. */
     public PortalFormats formats(PortalUserId user) {
         return accounts.find(user).map(account -> new PortalFormats(account.preferences().language(),
-                        account.preferences().country(), account.preferences().timeFormat()))
+                        account.preferences().country(), account.preferences().timeFormat(),
+                        account.preferences().timeZone()))
                 .orElseGet(() -> organizations.current().map(Organization::profile)
-                        .map(p -> new PortalFormats(p.defaultLanguage(), p.country(), p.timeFormat()))
-                        .orElseGet(() -> new PortalFormats("en", "", TimeFormat.H24)));
+                        .map(p -> new PortalFormats(p.defaultLanguage(), p.country(), p.timeFormat(), p.timeZone()))
+                        .orElseGet(() -> new PortalFormats("en", "", TimeFormat.H24, "UTC")));
     }
 
     /** Today in the user's time zone, for "overdue" (an invoice's due date has passed). */

@@ -12,6 +12,8 @@ import dev.foyer.accounts.PortalSessions;
 import dev.foyer.organization.OrganizationProfile;
 import dev.foyer.organization.TimeFormat;
 import dev.foyer.portal.Portal;
+import dev.foyer.portal.PortalContactProfile;
+import dev.foyer.portal.PortalException;
 import dev.foyer.shared.StaleVersionException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,8 +32,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The signed-in portal user's pages (issue 6 item 7): preferences (also the
- * second step of accepting an invitation), password, second factor and sessions.
+ * The signed-in portal user's pages (issue 6 item 7, EXP-6): own contact details per field rights
+ * (authorized in portal's {@link PortalContactProfile}), preferences (also the second step of
+ * accepting an invitation), password, second factor and sessions.
  */
 @Controller
 class PortalProfileController {
@@ -43,11 +46,14 @@ class PortalProfileController {
     private final PortalPages pages;
     private final PortalAccounts accounts;
     private final PortalSessions sessions;
+    private final PortalContactProfile contactProfile;
 
-    PortalProfileController(PortalPages pages, PortalAccounts accounts, PortalSessions sessions) {
+    PortalProfileController(PortalPages pages, PortalAccounts accounts, PortalSessions sessions,
+                            PortalContactProfile contactProfile) {
         this.pages = pages;
         this.accounts = accounts;
         this.sessions = sessions;
+        this.contactProfile = contactProfile;
     }
 
     // The start page /p/{slug}/ is the dashboard of the site module (EXP-1).
@@ -88,6 +94,30 @@ class PortalProfileController {
             return "redirect:/p/" + slug + "/";
         }
         flash.addFlashAttribute("notice", "portal.preferences.saved");
+        return "redirect:/p/" + slug + "/profile";
+    }
+
+    /** EXP-6: what the user type leaves editable is taken from the form; everything else posted is ignored (PRT-4). */
+    @PostMapping("/p/{slug}/profile/contact")
+    String contact(@PathVariable String slug, @AuthenticationPrincipal PortalPrincipal user, @RequestParam long version,
+                   @RequestParam Map<String, String> form, Model model, HttpServletRequest request,
+                   HttpServletResponse response, RedirectAttributes flash) {
+        pages.require(slug);
+        Map<String, String> posted = new java.util.HashMap<>(form);
+        posted.keySet().retainAll(java.util.Set.of("firstName", "lastName", "email", "phone", "title"));
+        try {
+            contactProfile.update(user.id(), version, posted);
+        } catch (PortalException e) {
+            addProfile(slug, user, model, request);
+            model.addAttribute("contactProblems", e.problems());
+            model.addAttribute("contactInput", posted);
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return "accounts/profile";
+        } catch (StaleVersionException e) {
+            flash.addFlashAttribute("problem", "portal.contact.stale");
+            return "redirect:/p/" + slug + "/profile#contact-details";
+        }
+        flash.addFlashAttribute("notice", "portal.contact.saved");
         return "redirect:/p/" + slug + "/profile";
     }
 
@@ -195,17 +225,16 @@ class PortalProfileController {
         PortalAccounts.Account account = accounts.find(user.id()).orElseThrow();
         model.addAttribute("account", account);
         model.addAttribute("recoveryCodesLeft", accounts.unusedRecoveryCodes(user.id()));
-        java.time.ZoneId zone = java.time.ZoneId.of(account.preferences().timeZone());
-        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern(
-                account.preferences().timeFormat() == TimeFormat.H12 ? "yyyy-MM-dd h:mm a" : "yyyy-MM-dd HH:mm", Locale.ROOT);
+        model.addAttribute("contactCard", contactProfile.card(user.id()).orElse(null));
+        // Times are formatted by the site's PortalFormats (the "fmt" model attribute), in the user's zone and format.
         model.addAttribute("openSessions", sessions.list(user, request.getSession().getId()).stream()
-                .map(s -> new SessionRow(s.userAgent() == null || s.userAgent().isBlank() ? null : s.userAgent(), format.format(s.signedInAt().atZone(zone)),
-                        format.format(s.lastAccessedAt().atZone(zone)), s.current()))
+                .map(s -> new SessionRow(s.userAgent() == null || s.userAgent().isBlank() ? null : s.userAgent(),
+                        s.signedInAt(), s.lastAccessedAt(), s.current()))
                 .toList());
-        // Names in the reader's language, computed here rather than with static calls in the template.
+        // Languages in their own names (a reader finds "Deutsch" whatever the page speaks), countries in the reader's.
         Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         model.addAttribute("languages", OrganizationProfile.LANGUAGES.stream()
-                .map(l -> new Option(l, Locale.forLanguageTag(l).getDisplayLanguage(locale))).toList());
+                .map(l -> new Option(l, Locale.forLanguageTag(l).getDisplayLanguage(Locale.forLanguageTag(l)))).toList());
         model.addAttribute("timeFormats", TimeFormat.values());
         model.addAttribute("zones", ZONES);
         model.addAttribute("countries", COUNTRIES.stream()
@@ -221,7 +250,7 @@ class PortalProfileController {
     record Option(String value, String label) {
     }
 
-    /** An open session as the profile lists it, times in the user's zone and format. */
-    record SessionRow(String userAgent, String signedInAt, String lastAccessedAt, boolean current) {
+    /** An open session as the profile lists it. */
+    record SessionRow(String userAgent, java.time.Instant signedInAt, java.time.Instant lastAccessedAt, boolean current) {
     }
 }

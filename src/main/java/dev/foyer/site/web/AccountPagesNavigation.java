@@ -7,7 +7,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The portal navigation on the account module's pages (profile, second factor) of a signed-in user. */
+/**
+ * The portal navigation on the account module's pages (profile, second factor) of a signed-in
+ * user, and the user's formats ({@code fmt}, issue 7 item 11) so those pages format as every other.
+ */
 @ControllerAdvice(basePackages = "dev.foyer.accounts.web")
 class AccountPagesNavigation {
 
@@ -22,6 +25,7 @@ class AccountPagesNavigation {
         if (user != null) {
             var modules = site.modules(user.id());
             model.addAttribute("siteNav", dev.foyer.site.PortalNavigation.of(modules));
+            model.addAttribute("fmt", site.formats(user.id()));
         }
     }
 }
