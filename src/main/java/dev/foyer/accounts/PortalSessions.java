@@ -41,6 +41,21 @@ public class PortalSessions {
         log.info("Portal user {} signed in", principal.id());
     }
 
+    /**
+     * The signed-in user's name changed (EXP-6, own contact details): this session's principal
+     * carries the new one, so the top bar shows it from the next page on. Same session id, same rights.
+     */
+    public void rename(PortalPrincipal principal, String displayName, jakarta.servlet.http.HttpServletRequest request,
+                       jakarta.servlet.http.HttpServletResponse response) {
+        PortalPrincipal renamed = new PortalPrincipal(principal.id(), principal.portalId(), principal.email(), displayName);
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(renamed, null, org.springframework.security.core.authority.AuthorityUtils
+                        .createAuthorityList(PortalPrincipal.AUTHORITY)));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        PortalSecurityConfiguration.CONTEXTS.saveContext(context, request, response);
+    }
+
     /** Keeps a half-signed-in user (password right, second factor due) in the session, signed in nowhere. */
     public static final String SECOND_FACTOR_DUE = "foyer.portal.secondFactorDue";
 

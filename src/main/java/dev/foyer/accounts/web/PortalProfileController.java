@@ -14,6 +14,8 @@ import dev.foyer.organization.TimeFormat;
 import dev.foyer.portal.Portal;
 import dev.foyer.portal.PortalContactProfile;
 import dev.foyer.portal.PortalException;
+import dev.foyer.portal.PortalUserState;
+import dev.foyer.portal.PortalUserStates;
 import dev.foyer.shared.StaleVersionException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,13 +49,15 @@ class PortalProfileController {
     private final PortalAccounts accounts;
     private final PortalSessions sessions;
     private final PortalContactProfile contactProfile;
+    private final PortalUserStates states;
 
     PortalProfileController(PortalPages pages, PortalAccounts accounts, PortalSessions sessions,
-                            PortalContactProfile contactProfile) {
+                            PortalContactProfile contactProfile, PortalUserStates states) {
         this.pages = pages;
         this.accounts = accounts;
         this.sessions = sessions;
         this.contactProfile = contactProfile;
+        this.states = states;
     }
 
     // The start page /p/{slug}/ is the dashboard of the site module (EXP-1).
@@ -114,9 +118,15 @@ class PortalProfileController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return "accounts/profile";
         } catch (StaleVersionException e) {
-            flash.addFlashAttribute("problem", "portal.contact.stale");
-            return "redirect:/p/" + slug + "/profile#contact-details";
+            // Shown at once with the details as saved now, so the user sees what changed before retrying.
+            addProfile(slug, user, model, request);
+            model.addAttribute("problem", "portal.contact.stale");
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return "accounts/profile";
         }
+        // The top bar shows the name as now saved.
+        states.find(user.id()).map(PortalUserState::fullName).filter(name -> !name.equals(user.displayName()))
+                .ifPresent(name -> sessions.rename(user, name, request, response));
         flash.addFlashAttribute("notice", "portal.contact.saved");
         return "redirect:/p/" + slug + "/profile";
     }
