@@ -27,6 +27,9 @@ import dev.foyer.pdf.PdfTemplates;
 import dev.foyer.pdf.PrintKind;
 import dev.foyer.portal.FieldAccess;
 import dev.foyer.portal.PortalField;
+import dev.foyer.portal.PortalFinance;
+import dev.foyer.portal.QuoteAnswerKind;
+import dev.foyer.portal.QuoteAnswerRefused;
 import dev.foyer.portal.PortalMemberships;
 import dev.foyer.portal.PortalPdfDefault;
 import dev.foyer.portal.PortalPdfTemplates;
@@ -99,6 +102,7 @@ class PortalFinanceWebTest {
     @Autowired OrderFlags orderFlags;
     @Autowired PdfTemplates pdfTemplates;
     @Autowired PortalPdfTemplates portalPdfTemplates;
+    @Autowired PortalFinance portalFinance;
 
     PortalSiteScene s;
     StaffPrincipal admin;
@@ -261,6 +265,45 @@ class PortalFinanceWebTest {
         }
         assertThat(checksum(quote)).isEqualTo(before);
         assertThat(status(quote)).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void twoTabsAnsweringAtOnceRecordOneAnswerAndRefuseTheOther() throws Exception {
+        // Two requests race (a double click, two tabs, two colleagues): the quote's row lock queues the
+        // second behind the first, which it then finds; the unique constraint stands behind that.
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (QuoteAnswerKind kind : QuoteAnswerKind.values()) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        portalFinance.answerQuote(s.full.id(), quote.id().value(), kind, "Paula " + kind, true, "",
+                                "192.0.2.1");
+                        return "answered";
+                    } catch (QuoteAnswerRefused refused) {
+                        return refused.reason().name();
+                    }
+                }));
+            }
+            java.util.List<String> outcomes = new java.util.ArrayList<>();
+            for (var result : results) {
+                outcomes.add(result.get());
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("answered", "ALREADY_ANSWERED");
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("select count(*) from quote_answer where document_id = :id").param("id", quote.id().value())
+                .query(Long.class).single()).isEqualTo(1);
+        String answer = jdbc.sql("select answer from quote_answer where document_id = :id")
+                .param("id", quote.id().value()).query(String.class).single();
+        assertThat(status(quote)).isEqualTo(answer);
+        assertThat(jdbc.sql("select count(*) from record_activity where record_id = :id")
+                .param("id", quote.id().value()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from mail_outbox where idempotency_key = :key")
+                .param("key", "quote-answer:" + quote.id().value()).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
