@@ -566,6 +566,12 @@ public class FinanceDocuments {
     }
 
     PrintableDocument printable(FinanceDocument document, Company company) {
+        return printable(document, new PrintableDocument.Party(company.name(), company.address(), company.phone(),
+                company.domain()));
+    }
+
+    /** As above, for a caller that has read the customer itself (a portal user's PDF, authorized by the portal). */
+    PrintableDocument printable(FinanceDocument document, PrintableDocument.Party customer) {
         Totals totals = document.totals();
         List<PrintableDocument.Line> lines = new ArrayList<>();
         List<DocumentLine> source = document.lines();
@@ -577,8 +583,6 @@ public class FinanceDocuments {
         Optional<Organization> organization = organizations.current();
         var issuer = new PrintableDocument.Party(organization.map(o -> o.profile().name()).orElse(""), null, null,
                 null);
-        var customer = new PrintableDocument.Party(company.name(), company.address(), company.phone(),
-                company.domain());
         String sourceNumber = document.sourceDocumentId() == null ? null
                 : documents.findById(document.sourceDocumentId()).map(FinanceDocument::number).orElse(null);
         String customerFlag = document.orderFlagId() == null ? null

@@ -12,6 +12,7 @@ import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.organization.Organizations;
 import dev.foyer.pdf.Party;
 import dev.foyer.pdf.PdfDocuments;
+import dev.foyer.pdf.PdfTemplateId;
 import dev.foyer.pdf.PrintKind;
 import dev.foyer.pdf.PrintableLine;
 import dev.foyer.pdf.TaxLine;
@@ -62,8 +63,24 @@ public class FinancePdfs {
     private Pdf render(PrintableDocument document) {
         Locale locale = organizations.current().map(o -> Locale.forLanguageTag(o.profile().defaultLanguage()))
                 .orElse(Locale.ENGLISH);
-        var printable = new dev.foyer.pdf.PrintableDocument(PrintKind.valueOf(document.kind().name()),
-                document.number(), null, document.issueDate(), document.dueDate(), document.currency(),
+        return new Pdf(fileName(document), pdfs.render(printable(document, locale)));
+    }
+
+    /** A portal user's PDF (EXP-4): the template the portal chose for the kind (PRT-6), in the user's language. */
+    Pdf render(PrintableDocument document, PdfTemplateId template, Locale locale) {
+        return new Pdf(fileName(document), pdfs.render(template, printable(document, locale)));
+    }
+
+    /** A safe download name: the number's letters, digits, dots, dashes and underscores; the kind when it has none. */
+    static String fileName(PrintableDocument document) {
+        String base = document.number() == null || document.number().isBlank()
+                ? document.kind().name().toLowerCase(Locale.ROOT) : document.number();
+        return base.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
+    }
+
+    private dev.foyer.pdf.PrintableDocument printable(PrintableDocument document, Locale locale) {
+        return new dev.foyer.pdf.PrintableDocument(PrintKind.valueOf(document.kind().name()),
+                document.number() == null ? "" : document.number(), null, document.issueDate(), document.dueDate(), document.currency(),
                 party(document.issuer()), party(document.customer()),
                 document.lines().stream().map(line -> new PrintableLine(line.description(), line.quantity(),
                         line.unit(), line.unitPrice(), line.discountPercent(), line.taxRate(), line.net())).toList(),
@@ -72,7 +89,6 @@ public class FinancePdfs {
                 messages.getMessage("finance.status." + document.status().name(), null, document.status().name(),
                         locale),
                 document.terms(), document.customerFlag(), locale);
-        return new Pdf(document.number().replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf", pdfs.render(printable));
     }
 
     private static Party party(PrintableDocument.Party party) {

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One line item as printed. {@code net} is the line's amount after its discount and before tax, as
  * the document computed it (this module prints amounts; it does not compute them). Unit, discount
- * and tax rate may be null.
+ * and tax rate may be null; so may unit price and net, for a reader who may not see amounts (ACC-8),
+ * and they print empty.
  */
 public record PrintableLine(String description, BigDecimal quantity, String unit, BigDecimal unitPrice,
                             BigDecimal discountPercent, BigDecimal taxRatePercent, BigDecimal net) {
@@ -14,7 +15,5 @@ public record PrintableLine(String description, BigDecimal quantity, String unit
     public PrintableLine {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(quantity, "quantity");
-        Objects.requireNonNull(unitPrice, "unitPrice");
-        Objects.requireNonNull(net, "net");
     }
 }

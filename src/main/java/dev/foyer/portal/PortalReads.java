@@ -516,4 +516,116 @@ public class PortalReads {
                 " and t.project_id = :container and t.task_list_id = :list", extra, itemOrder(v, RecordKind.TASK),
                 this::item, pageable));
     }
+
+    // ---------------------------------------------------------------- finance: lines and quote answers (EXP-4)
+
+    /** No document has more lines than finance accepts (DocumentDetails.MAX_LINES); the bound keeps the read bounded. */
+    private static final int MAX_LINES = 200;
+
+    /**
+     * EXP-4: the line items of one visible financial document with totals per tax rate and the
+     * grand total, in one query over the document's visibility predicate; empty when the viewer
+     * may not see the document (ACC-10). When the kind's total is hidden (ACC-8), no amount is
+     * selected at all — unit prices and line totals would add up to it.
+     */
+    public Optional<PortalFinanceLines> financeLines(PortalUserId user, UUID documentId) {
+        return one(user, v -> {
+            if (documentId == null) {
+                return Optional.<PortalFinanceLines>empty();
+            }
+            Predicate predicate = v.financeDocument();
+            String amounts = byKind(v, "true", "boolean", QUOTE_TOTAL, INVOICE_TOTAL, ORDER_TOTAL, null);
+            String price = byKind(v, "l.unit_price", "numeric", QUOTE_TOTAL, INVOICE_TOTAL, ORDER_TOTAL, null);
+            List<LineRow> rows = jdbc.sql("select d.currency, " + amounts + " as amounts, l.position, l.description,"
+                            + " l.quantity, l.unit, " + price + " as unit_price, l.discount_percent, l.tax_rate from "
+                            + predicate.from() + " left join finance_document_line l on l.document_id = d.id where "
+                            + predicate.idColumn() + " = :id and " + predicate.where()
+                            + " order by l.position limit :limit")
+                    .params(rules.parameters(v.viewer())).param("id", documentId).param("limit", MAX_LINES)
+                    .query((rs, n) -> new LineRow(rs.getString("currency"), rs.getObject("amounts") != null,
+                            (Integer) rs.getObject("position", Integer.class), rs.getString("description"),
+                            rs.getBigDecimal("quantity"), rs.getString("unit"), rs.getBigDecimal("unit_price"),
+                            rs.getBigDecimal("discount_percent"), rs.getBigDecimal("tax_rate")))
+                    .list();
+            if (rows.isEmpty()) {
+                return Optional.<PortalFinanceLines>empty();
+            }
+            return Optional.of(lines(rows));
+        });
+    }
+
+    /**
+     * EXP-4: whether a visible quote may be answered online now — sent, and its valid-until date
+     * (checked even when the user type hides it) not before {@code today} — and its answer if it
+     * has one. Empty when the quote is not visible, or the document is not a quote (ACC-10).
+     */
+    public Optional<PortalQuoteState> quoteState(PortalUserId user, UUID quoteId, LocalDate today) {
+        return one(user, v -> {
+            if (quoteId == null) {
+                return Optional.<PortalQuoteState>empty();
+            }
+            Predicate predicate = v.financeDocument();
+            return jdbc.sql("select d.id, co.name as company_name,"
+                            + " (d.status = 'SENT' and (d.due_date is null or d.due_date >= :today)) as answerable,"
+                            + " a.answer, a.signer_name, a.answered_at from " + predicate.from()
+                            + " join company co on co.id = d.company_id"
+                            + " left join quote_answer a on a.document_id = d.id where " + predicate.idColumn()
+                            + " = :id and d.kind = 'QUOTE' and " + predicate.where())
+                    .params(rules.parameters(v.viewer())).param("id", quoteId).param("today", today)
+                    .query((rs, n) -> new PortalQuoteState(rs.getObject("id", UUID.class),
+                            rs.getString("company_name"), rs.getBoolean("answerable"),
+                            rs.getString("answer") == null ? null : QuoteAnswerKind.valueOf(rs.getString("answer")),
+                            rs.getString("signer_name"),
+                            rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant()))
+                    .optional();
+        });
+    }
+
+    private record LineRow(String currency, boolean amounts, Integer position, String description,
+                           BigDecimal quantity, String unit, BigDecimal unitPrice, BigDecimal discount,
+                           BigDecimal taxRate) {
+    }
+
+    /** docs/adr/004: line net = quantity × price × (100 − discount) / 100 rounded half up; tax once per rate. */
+    private static PortalFinanceLines lines(List<LineRow> rows) {
+        String currency = rows.getFirst().currency().strip();
+        boolean amounts = rows.getFirst().amounts();
+        int digits;
+        try {
+            digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException e) {
+            digits = 2;
+        }
+        BigDecimal zero = BigDecimal.ZERO.setScale(digits);
+        List<PortalFinanceLine> lines = new ArrayList<>();
+        java.util.TreeMap<BigDecimal, BigDecimal> baseByRate = new java.util.TreeMap<>();
+        BigDecimal net = zero;
+        for (LineRow row : rows) {
+            if (row.position() == null) {
+                continue; // the document has no lines (left join)
+            }
+            BigDecimal lineNet = null;
+            if (amounts) {
+                lineNet = row.quantity().multiply(row.unitPrice())
+                        .multiply(BigDecimal.valueOf(100).subtract(row.discount())).movePointLeft(2)
+                        .setScale(digits, java.math.RoundingMode.HALF_UP);
+                net = net.add(lineNet);
+                baseByRate.merge(row.taxRate().stripTrailingZeros(), lineNet, BigDecimal::add);
+            }
+            lines.add(new PortalFinanceLine(lines.size() + 1, row.description(), row.quantity().stripTrailingZeros(),
+                    row.unit(), row.unitPrice(), row.discount(), row.taxRate(), lineNet));
+        }
+        if (!amounts) {
+            return new PortalFinanceLines(currency, false, lines, List.of(), null, null, null);
+        }
+        List<PortalFinanceLines.TaxRateTotal> taxes = new ArrayList<>();
+        BigDecimal tax = zero;
+        for (var entry : baseByRate.entrySet()) {
+            BigDecimal rateTax = entry.getValue().multiply(entry.getKey()).movePointLeft(2)
+                    .setScale(digits, java.math.RoundingMode.HALF_UP);
+            taxes.add(new PortalFinanceLines.TaxRateTotal(entry.getKey().setScale(2), entry.getValue(), rateTax));
+            tax = tax.add(rateTax);
+        }
+        return new PortalFinanceLines(currency, true, lines, taxes, net, tax, net.add(tax));
+    }
 }

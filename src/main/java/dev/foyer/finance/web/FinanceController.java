@@ -27,6 +27,7 @@ import dev.foyer.finance.OrderTaskId;
 import dev.foyer.finance.OrderTasks;
 import dev.foyer.finance.PaymentDetails;
 import dev.foyer.finance.PaymentMethod;
+import dev.foyer.finance.QuoteAnswers;
 import dev.foyer.identity.StaffChoices;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.shared.StaleVersionException;
@@ -59,9 +60,11 @@ class FinanceController {
     private final Companies companies;
     private final StaffChoices staff;
     private final RecordHistory history;
+    private final QuoteAnswers quoteAnswers;
 
     FinanceController(FinanceDocuments documents, OrderTasks tasks, OrderFlags flags, Companies companies,
-                      StaffChoices staff, RecordHistory history) {
+                      StaffChoices staff, RecordHistory history, QuoteAnswers quoteAnswers) {
+        this.quoteAnswers = quoteAnswers;
         this.documents = documents;
         this.tasks = tasks;
         this.flags = flags;
@@ -147,6 +150,8 @@ class FinanceController {
         model.addAttribute("document", document);
         model.addAttribute("totals", document.totals());
         model.addAttribute("overdue", document.isOverdue(documents.today()));
+        // EXP-4: who answered the quote in the portal, when and from where.
+        quoteAnswers.of(actor, document).ifPresent(answer -> model.addAttribute("quoteAnswer", answer));
         companies.find(actor, document.companyId()).ifPresent(c -> model.addAttribute("companyName", c.name()));
         model.addAttribute("nextStatuses", document.kind().next(document.status()));
         model.addAttribute("source", documents.source(actor, document).orElse(null));
