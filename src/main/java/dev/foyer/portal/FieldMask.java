@@ -51,6 +51,11 @@ public record FieldMask(PortalModule module, Map<PortalField, FieldAccess> acces
         return !hidden(field);
     }
 
+    /** For templates: whether the module's field with this key (e.g. {@code EMAIL}) is shown. */
+    public boolean shows(String key) {
+        return PortalField.of(module, key).map(this::shown).orElse(false);
+    }
+
     public boolean editable(PortalField field) {
         return of(field) == FieldAccess.EDITABLE;
     }
