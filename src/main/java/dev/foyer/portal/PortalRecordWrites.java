@@ -375,8 +375,8 @@ public class PortalRecordWrites {
      */
     private static TaskValues taskValues(Map<PortalField, String> values, TaskRecord current) {
         String description = values.get(TASK_DESCRIPTION);
-        if (current != null && description != null && current.description() != null
-                && description.strip().equals(RichText.plainText(current.description()).strip())) {
+        String shown = current == null || current.description() == null ? null : RichText.plainText(current.description());
+        if (description != null && shown != null && description.strip().equals(shown.strip())) {
             description = current.description();
         }
         String status = values.get(TASK_STATUS);
