@@ -36,8 +36,10 @@ final class RecordForms {
 
     static List<Input> inputs(FieldMask mask, Map<PortalField, String> values, Map<String, String> problems,
                               boolean creating) {
-        return PortalForms.rows(mask, values, problems, creating).stream().map(row -> new Input(row, type(row.field())))
-                .toList();
+        // The assignee is staff's to set and no portal read selects it, so a form never shows it.
+        return PortalForms.rows(mask, values, problems, creating).stream()
+                .filter(row -> row.field() != PortalField.TASK_ASSIGNEE)
+                .map(row -> new Input(row, type(row.field()))).toList();
     }
 
     /** Puts a form page's parts in the model; {@code version} null for a new record. */
