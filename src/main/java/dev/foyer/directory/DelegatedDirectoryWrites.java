@@ -40,7 +40,7 @@ public class DelegatedDirectoryWrites {
     public Optional<AuthoredContact> contact(ContactId id) {
         return contactRows.findById(id).filter(c -> !c.inRecycleBin()).map(c -> new AuthoredContact(c,
                 jdbc.sql("select portal_author_id from contact where id = :id").param("id", id.value())
-                        .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, UUID.class))).list().stream().findFirst().flatMap(o -> o).orElse(null)));
+                        .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, UUID.class))).optional().flatMap(o -> o).orElse(null)));
     }
 
     /** A company not in the recycle bin. */

@@ -66,7 +66,7 @@ class ProjectPortalTasks implements PortalTaskRecords {
         TaskRecord current = find(taskId).orElseThrow(() -> PortalException.of("", "record.error.notFound"));
         // The assignee is staff's to set (PortalField.TASK_ASSIGNEE is never editable): it stays.
         UUID assignee = jdbc.sql("select assignee_id from task where id = :id").param("id", taskId)
-                .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, UUID.class))).list().stream().findFirst().flatMap(o -> o).orElse(null);
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, UUID.class))).optional().flatMap(o -> o).orElse(null);
         TaskDetails details = new TaskDetails(new TaskListId(current.taskListId()), values.title(),
                 values.description(), status(values.status()),
                 assignee == null ? null : new dev.foyer.identity.StaffUserId(assignee), values.dueDate(), null);
