@@ -66,7 +66,7 @@ class PortalTaskWritesController {
         TaskListPage list = openList(slug, id, listId, user, model);
         var posted = RecordForms.posted(PortalModule.TASKS, params);
         try {
-            UUID created = writes.createTask(user.id(), list.project().id(), list.list().id(), posted);
+            UUID created = writes.createTask(user.id(), list.project().id(), list.taskList().id(), posted);
             return "redirect:" + taskUrl(slug, list.project().id(), created) + "?saved=created";
         } catch (PortalRecordNotFound e) {
             throw new PortalPageNotFound();
@@ -154,10 +154,10 @@ class PortalTaskWritesController {
     private String createForm(Model model, String slug, TaskListPage list, Map<dev.foyer.portal.PortalField, String> values,
                               Map<String, String> problems) {
         FieldMask mask = forms.mask(model(model).id(), PortalModule.TASKS);
-        RecordForms.form(model, "site.records.task.new", list.list().title(),
+        RecordForms.form(model, "site.records.task.new", list.taskList().title(),
                 RecordForms.inputs(mask, values, problems, true),
-                "/p/" + slug + "/projects/" + list.project().id() + "/task-lists/" + list.list().id() + "/tasks", null,
-                "site.records.create", listUrl(slug, list.project().id(), list.list().id()));
+                "/p/" + slug + "/projects/" + list.project().id() + "/task-lists/" + list.taskList().id() + "/tasks", null,
+                "site.records.create", listUrl(slug, list.project().id(), list.taskList().id()));
         model.addAttribute("problems", problems);
         return FORM;
     }
@@ -235,6 +235,6 @@ class PortalTaskWritesController {
         return "/p/" + slug + "/projects/" + project + "/task-lists/" + list;
     }
 
-    private record TaskListPage(PortalProject project, PortalItem list) {
+    private record TaskListPage(PortalProject project, PortalItem taskList) {
     }
 }
