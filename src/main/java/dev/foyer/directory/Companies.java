@@ -206,7 +206,7 @@ public class Companies {
         return company;
     }
 
-    private Company update(RecordWriter writer, Company company, CompanyDetails input) {
+    Company update(RecordWriter writer, Company company, CompanyDetails input) {
         CompanyDetails details = checked(input, company.id());
         CompanyDetails before = company.details();
         company.apply(details, writer.staffId(), clock.instant());

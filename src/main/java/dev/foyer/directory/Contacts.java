@@ -213,7 +213,7 @@ public class Contacts {
     public record OwnContactDetails(String firstName, String lastName, String email, String phone, String title) {
     }
 
-    private Contact create(RecordWriter writer, ContactDetails input) {
+    Contact create(RecordWriter writer, ContactDetails input) {
         ContactDetails details = checked(input, null);
         Contact contact = contacts.save(Contact.create(details, writer.staffId(), clock.instant()));
         history.record(RECORD_TYPE, contact.id().value(), contact.version(), ChangeAction.CREATED, writer.author(),
@@ -222,7 +222,7 @@ public class Contacts {
         return contact;
     }
 
-    private Contact update(RecordWriter writer, Contact contact, ContactDetails input) {
+    Contact update(RecordWriter writer, Contact contact, ContactDetails input) {
         ContactDetails details = checked(input, contact.id());
         ContactDetails before = contact.details();
         contact.apply(details, writer.staffId(), clock.instant());
@@ -234,7 +234,7 @@ public class Contacts {
         return saved;
     }
 
-    private void moveToRecycleBin(RecordWriter writer, Contact contact) {
+    void moveToRecycleBin(RecordWriter writer, Contact contact) {
         contact.moveToRecycleBin(writer.staffId(), clock.instant());
         Contact saved = save(contact);
         history.record(RECORD_TYPE, contact.id().value(), saved.version(), ChangeAction.DELETED, writer.author(),
@@ -242,7 +242,7 @@ public class Contacts {
         log.info("{} moved contact {} to the recycle bin", writer.logName(), contact.id());
     }
 
-    private Contact load(ContactId id, long expectedVersion) {
+    Contact load(ContactId id, long expectedVersion) {
         Contact contact = contacts.findById(id).filter(c -> !c.inRecycleBin())
                 .orElseThrow(() -> DirectoryException.of("", "record.error.notFound"));
         if (contact.version() != expectedVersion) {

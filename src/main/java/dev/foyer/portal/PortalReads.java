@@ -628,4 +628,81 @@ public class PortalReads {
         }
         return new PortalFinanceLines(currency, true, lines, taxes, net, tax, net.add(tax));
     }
+
+    // ---------------------------------------------------------------- contacts and company (issue 7 item 5, EXP-5)
+
+    /**
+     * EXP-5: the contacts of the viewer's companies (ACC-1) that the CONTACTS module shows (ACC-2:
+     * "own" = the viewer's own contact and the colleagues they added), by name; hidden fields are
+     * null (ACC-8). Contacts in the recycle bin are never shown.
+     */
+    public Page<PortalContact> contacts(PortalUserId user, Pageable pageable) {
+        return page(user, pageable, v -> query(v, contact(v), contactColumns(v), "", Map.of(),
+                "lower(c.last_name), lower(c.first_name), c.id", this::contact, pageable));
+    }
+
+    /** One contact as {@link #contacts} shows it; empty when not visible or unknown (ACC-10). */
+    public Optional<PortalContact> contact(PortalUserId user, UUID contactId) {
+        return one(user, v -> single(v, contact(v), contactColumns(v), contactId, this::contact));
+    }
+
+    /**
+     * EXP-5: the company of the viewer's own contact when the COMPANIES module is granted (either
+     * scope: it is the company linked to their contact) and it is in their scope (ACC-1); hidden
+     * fields are null (ACC-8).
+     */
+    public Optional<PortalCompany> company(PortalUserId user) {
+        return one(user, v -> {
+            Predicate own = new Predicate("company co", "co.id", List.of(rules.scope("co.id"),
+                    Clause.of("ACC-2", v.viewer().rights().of(PortalModule.COMPANIES).grantsView() ? Clause.TRUE
+                            : Clause.FALSE, "portal.explain.module", PortalModule.COMPANIES.name()),
+                    Clause.of("ACC-1", "co.deleted_at is null and co.id = (select k.company_id from contact k"
+                            + " where k.id = :contact)", "portal.explain.scope")));
+            Map<String, String> c = new LinkedHashMap<>();
+            c.put("id", "co.id");
+            c.put("name", v.field(COMPANY_NAME, "co.name", "text"));
+            c.put("domain", v.field(COMPANY_DOMAIN, "co.domain", "text"));
+            c.put("address", v.field(COMPANY_ADDRESS, "co.address", "text"));
+            c.put("phone", v.field(COMPANY_PHONE, "co.phone", "text"));
+            c.put("version", "co.version");
+            return jdbc.sql("select " + select(c) + " from " + own.from() + " where " + own.where())
+                    .params(rules.parameters(v.viewer()))
+                    .query((rs, n) -> new PortalCompany(rs.getObject("id", UUID.class), rs.getString("name"),
+                            rs.getString("domain"), rs.getString("address"), rs.getString("phone"),
+                            rs.getLong("version")))
+                    .optional();
+        });
+    }
+
+    private Predicate contact(Visibility v) {
+        ViewScope scope = v.viewer().rights().of(PortalModule.CONTACTS).viewScope();
+        String module = switch (scope) {
+            case NONE -> Clause.FALSE;
+            case OWN -> "c.portal_author_id = :viewer or c.id = :contact";
+            case ACCOUNT -> Clause.TRUE;
+        };
+        return new Predicate("contact c", "c.id", List.of(rules.scope("c.company_id"),
+                Clause.of("ACC-2", module, "portal.explain.module", PortalModule.CONTACTS.name(), scope.name()),
+                Clause.of("ACC-1", "c.deleted_at is null", "portal.explain.scope")));
+    }
+
+    private static String contactColumns(Visibility v) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("id", "c.id");
+        c.put("first_name", v.field(CONTACT_FIRST_NAME, "c.first_name", "text"));
+        c.put("last_name", v.field(CONTACT_LAST_NAME, "c.last_name", "text"));
+        c.put("email", v.field(CONTACT_EMAIL, "c.email", "text"));
+        c.put("phone", v.field(CONTACT_PHONE, "c.phone", "text"));
+        c.put("title", v.field(CONTACT_TITLE, "c.title", "text"));
+        c.put("own", "coalesce(c.portal_author_id = :viewer, false)");
+        c.put("self", "(c.id = :contact)");
+        c.put("version", "c.version");
+        return select(c);
+    }
+
+    private PortalContact contact(ResultSet rs, int n) throws SQLException {
+        return new PortalContact(rs.getObject("id", UUID.class), rs.getString("first_name"), rs.getString("last_name"),
+                rs.getString("email"), rs.getString("phone"), rs.getString("title"), rs.getBoolean("own"),
+                rs.getBoolean("self"), rs.getLong("version"));
+    }
 }

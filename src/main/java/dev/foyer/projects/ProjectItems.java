@@ -373,6 +373,21 @@ public class ProjectItems {
         return new Upserted<>(change(RecordWriter.of(client), item, input, externalRef, projectProblem), false);
     }
 
+    // ---- for the portal's record writes (EXP-5): authorized by the portal module before they get here
+
+    ProjectItem insertAuthorized(RecordWriter writer, ProjectId project, ItemDetails input) {
+        return insert(writer, project, input, null);
+    }
+
+    ProjectItem changeAuthorized(RecordWriter writer, ItemKind kind, UUID id, long expectedVersion, ItemDetails input) {
+        ProjectItem item = load(kind, id, expectedVersion);
+        return change(writer, item, input, item.externalRef(), Map.of());
+    }
+
+    void removeAuthorized(RecordWriter writer, ItemKind kind, UUID id, long expectedVersion) {
+        remove(writer, load(kind, id, expectedVersion));
+    }
+
     // ---- internals
 
     private ProjectItem insert(RecordWriter writer, ProjectId project, ItemDetails input, String externalRef) {
