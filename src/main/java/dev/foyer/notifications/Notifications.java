@@ -115,6 +115,11 @@ public class Notifications {
         };
     }
 
+    /** {@link #path} for templates, which may not call static methods in fragment parameters. */
+    public String link(PortalNotification notification) {
+        return path(notification);
+    }
+
     /** The links of a page of notifications, in order, for templates. */
     public static List<String> paths(List<PortalNotification> notifications) {
         return notifications.stream().map(Notifications::path).toList();

@@ -51,7 +51,6 @@ class NotificationsController {
         Page<PortalNotification> list = notifications.list(user.id(), unread,
                 PageRequest.of(Math.max(0, Math.min(page, 100_000)), PAGE_SIZE));
         model.addAttribute("notifications", list);
-        model.addAttribute("paths", Notifications.paths(list.getContent()));
         model.addAttribute("times", notifications.times(user.id(), list.getContent()));
         model.addAttribute("unreadOnly", unread);
         model.addAttribute("newest", list.getContent().stream().mapToLong(PortalNotification::activityId).max().orElse(0));
@@ -107,6 +106,7 @@ class NotificationsController {
         model.addAttribute("user", user);
         model.addAttribute("siteNav", PortalNavigation.of(modules));
         model.addAttribute("section", "notifications");
+        model.addAttribute("choices", dev.foyer.notifications.NotificationEmail.values());
         model.addAttribute("fmt", site.formats(user.id()));
         model.addAttribute("today", site.today(user.id()));
         return modules;
