@@ -70,7 +70,7 @@ class ArchitectureTests {
      */
     @Test
     void portalFacingPackagesReadOnlyThroughTheVisibilityComponent() {
-        noClasses().that().resideInAnyPackage("dev.foyer.site..", "dev.foyer.accounts..")
+        noClasses().that().resideInAnyPackage("dev.foyer.site..", "dev.foyer.accounts..", "dev.foyer.notifications..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.foyer.projects..", "dev.foyer.tickets..",
                         "dev.foyer.finance..", "dev.foyer.files..")
                 .allowEmptyShould(true)

@@ -64,9 +64,13 @@ public class FinanceDocuments {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    /** EXP-7: what portal users may hear of (a document sent to them, its status moving on). */
+    private final dev.foyer.portal.RecordActivities activities;
+
     FinanceDocuments(FinanceDocumentRepository documents, DocumentNumbers numbers, OrderFlags flags,
                      Companies companies, Organizations organizations, RecordHistory history, JdbcClient jdbc,
-                     Clock clock) {
+                     Clock clock, dev.foyer.portal.RecordActivities activities) {
+        this.activities = activities;
         this.documents = documents;
         this.numbers = numbers;
         this.flags = flags;
@@ -167,7 +171,18 @@ public class FinanceDocuments {
         FinanceAccess.requireEdit(actor);
         FinanceDocument document = load(actor, id);
         requireVersion(document, expectedVersion);
-        return changeStatus(RecordWriter.of(actor), visible(actor), document, status);
+        DocumentStatus before = document.status();
+        FinanceDocument changed = changeStatus(RecordWriter.of(actor), visible(actor), document, status);
+        if (before != changed.status() && changed.status() != DocumentStatus.DRAFT) {
+            // EXP-7: a draft is never seen (ACC-5); from "sent" on, portal users hear of each step.
+            activities.record(new dev.foyer.portal.RecordActivity(
+                    dev.foyer.portal.ActivityActor.staff(actor.id().value(), actor.displayName()),
+                    before == DocumentStatus.DRAFT ? dev.foyer.portal.ActivityKind.SENT
+                            : dev.foyer.portal.ActivityKind.STATUS_CHANGED,
+                    dev.foyer.portal.RecordRef.of(dev.foyer.portal.RecordKind.FINANCE_DOCUMENT, changed.id().value()),
+                    null, changed.status().name()));
+        }
+        return changed;
     }
 
     /** Deletes a draft for good (its number is not reused); documents past draft are kept. */

@@ -705,4 +705,129 @@ public class PortalReads {
                 rs.getString("email"), rs.getString("phone"), rs.getString("title"), rs.getBoolean("own"),
                 rs.getBoolean("self"), rs.getLong("version"));
     }
+
+    // ---------------------------------------------------------------- notifications (EXP-7)
+
+    /**
+     * EXP-7, ACC-10: the viewer's notifications whose record (and the record it belongs to) the
+     * viewer sees right now, newest first; nothing at all while the user type does not grant
+     * NOTIFICATIONS. The total counts exactly what the pages show.
+     */
+    public Page<PortalNotification> notifications(PortalUserId user, NotificationView view, Pageable pageable) {
+        return page(user, pageable, v -> {
+            if (!notificationsGranted(v)) {
+                return Page.<PortalNotification>empty(capped(pageable));
+            }
+            return query(v, notificationPredicate(v), notificationColumns(v), notificationFilter(view), Map.of(),
+                    "a.id desc, n.id desc", this::notification, pageable);
+        });
+    }
+
+    /** One notification of the viewer, when they may still see it (ACC-10: else empty, as if it did not exist). */
+    public Optional<PortalNotification> notification(PortalUserId user, long notificationId) {
+        return one(user, v -> {
+            if (!notificationsGranted(v)) {
+                return Optional.empty();
+            }
+            Predicate predicate = notificationPredicate(v);
+            return jdbc.sql("select " + notificationColumns(v) + " from " + predicate.from() + " where n.id = :id and "
+                            + predicate.where())
+                    .params(rules.parameters(v.viewer())).param("id", notificationId).query(this::notification)
+                    .optional();
+        });
+    }
+
+    /** The bell's count (EXP-7): one query; only what {@link #notifications} would list as unread (ACC-10). */
+    public long unreadNotifications(PortalUserId user) {
+        return one(user, v -> {
+            if (!notificationsGranted(v)) {
+                return Optional.of(0L);
+            }
+            Predicate predicate = notificationPredicate(v);
+            return Optional.of(jdbc.sql("select count(*) from " + predicate.from() + " where " + predicate.where()
+                            + notificationFilter(NotificationView.UNREAD))
+                    .params(rules.parameters(v.viewer())).query(Long.class).single());
+        }).orElse(0L);
+    }
+
+    private static boolean notificationsGranted(Visibility v) {
+        return v.viewer().rights().of(PortalModule.NOTIFICATIONS).viewScope() != ViewScope.NONE;
+    }
+
+    private static String notificationFilter(NotificationView view) {
+        return switch (view) {
+            case ALL -> "";
+            case UNREAD -> " and n.read_at is null";
+            case UNDIGESTED -> " and n.read_at is null and n.digested_at is null";
+        };
+    }
+
+    /** The viewer's own rows whose record and whose containing record are visible now, each by its kind's predicate. */
+    private static Predicate notificationPredicate(Visibility v) {
+        return new Predicate("portal_notification n join record_activity a on a.id = n.activity_id", "n.id", List.of(
+                Clause.of("EXP-7", "n.portal_user_id = :viewer", "portal.explain.notification"),
+                Clause.of("ACC-10", visibleRecord(v, "a.record_kind", "a.record_id"), "portal.explain.exists"),
+                Clause.of("ACC-10", visibleRecord(v, "a.within_kind", "a.within_id"), "portal.explain.exists")));
+    }
+
+    private static String visibleRecord(Visibility v, String kindColumn, String idColumn) {
+        StringBuilder sql = new StringBuilder("case " + kindColumn);
+        for (RecordKind kind : RecordKind.values()) {
+            sql.append(" when '").append(kind.name()).append("' then ").append(v.of(kind).exists(idColumn));
+        }
+        return sql.append(" else false end").toString();
+    }
+
+    /** The excerpt only where the field it quotes is shown (ACC-8); the title of what it belongs to, masked likewise. */
+    private static String notificationColumns(Visibility v) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("id", "n.id");
+        c.put("activity_id", "a.id");
+        c.put("occurred_at", "a.occurred_at");
+        c.put("kind", "a.kind");
+        c.put("actor_name", "a.actor_name");
+        c.put("by_portal_user", "(a.portal_user_id is not null)");
+        c.put("record_kind", "a.record_kind");
+        c.put("record_id", "a.record_id");
+        c.put("within_kind", "a.within_kind");
+        c.put("within_id", "a.within_id");
+        c.put("read", "(n.read_at is not null)");
+        c.put("summary", "case a.record_kind"
+                + " when 'PROJECT_COMMENT' then " + v.field(COMMENT_BODY, "a.summary", "text")
+                + " when 'TICKET_COMMENT' then " + v.field(COMMENT_BODY, "a.summary", "text")
+                + " when 'FILE' then " + v.field(FILE_NAME, "a.summary", "text")
+                + " when 'TASK_LIST' then a.summary"
+                + " when 'TASK' then " + v.field(TASK_TITLE, "a.summary", "text")
+                + " when 'MILESTONE' then " + v.field(MILESTONE_TITLE, "a.summary", "text")
+                + " when 'UPDATE' then " + v.field(UPDATE_TITLE, "a.summary", "text")
+                + " when 'DOCUMENT' then " + v.field(DOCUMENT_TITLE, "a.summary", "text")
+                + " when 'EVENT' then " + v.field(EVENT_TITLE, "a.summary", "text")
+                + " when 'TICKET' then case when a.kind = 'STATUS_CHANGED' then "
+                + v.field(TICKET_STATUS, "a.summary", "text") + " else " + v.field(TICKET_SUBJECT, "a.summary", "text")
+                + " end"
+                + " when 'PROJECT' then case when a.kind = 'STATUS_CHANGED' then "
+                + v.field(PROJECT_STATUS, "a.summary", "text") + " else " + v.field(PROJECT_NAME, "a.summary", "text")
+                + " end"
+                // A financial document's excerpt (status, amount) has no single field right: never shown.
+                + " else cast(null as text) end");
+        c.put("within_title", "case a.within_kind"
+                + " when 'PROJECT' then (select " + v.field(PROJECT_NAME, "p.name", "text")
+                + " from project p where p.id = a.within_id)"
+                + " when 'TICKET' then (select '#' || k.number || coalesce(' ' || "
+                + v.field(TICKET_SUBJECT, "k.subject", "text") + ", '') from ticket k where k.id = a.within_id)"
+                + " when 'FINANCE_DOCUMENT' then (select "
+                + byKind(v, "d.number", "text", QUOTE_NUMBER, INVOICE_NUMBER, ORDER_NUMBER, CONTRACT_NUMBER)
+                + " from finance_document d where d.id = a.within_id)"
+                + " else cast(null as text) end");
+        return select(c);
+    }
+
+    private PortalNotification notification(ResultSet rs, int n) throws SQLException {
+        return new PortalNotification(rs.getLong("id"), rs.getLong("activity_id"),
+                rs.getObject("occurred_at", java.time.OffsetDateTime.class), ActivityKind.valueOf(rs.getString("kind")),
+                rs.getString("actor_name"), rs.getBoolean("by_portal_user"),
+                RecordRef.of(RecordKind.valueOf(rs.getString("record_kind")), rs.getObject("record_id", UUID.class)),
+                RecordRef.of(RecordKind.valueOf(rs.getString("within_kind")), rs.getObject("within_id", UUID.class)),
+                rs.getString("within_title"), rs.getString("summary"), rs.getBoolean("read"));
+    }
 }

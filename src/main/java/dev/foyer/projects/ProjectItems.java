@@ -58,10 +58,12 @@ public class ProjectItems {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final StoredFiles files;
+    private final ProjectActivities activities;
 
     ProjectItems(JdbcAggregateOperations aggregates, Projects projects, SharingDefaults sharingDefaults,
-                 RecordHistory history, JdbcClient jdbc, Clock clock, StoredFiles files) {
+                 RecordHistory history, JdbcClient jdbc, Clock clock, StoredFiles files, ProjectActivities activities) {
         this.files = files;
+        this.activities = activities;
         this.aggregates = aggregates;
         this.projects = projects;
         this.sharingDefaults = sharingDefaults;
@@ -165,7 +167,9 @@ public class ProjectItems {
     @Transactional
     public ProjectItem create(StaffPrincipal actor, ProjectId project, ItemDetails input) {
         requireWork(actor, project);
-        return insert(RecordWriter.of(actor), project, input, null);
+        ProjectItem created = insert(RecordWriter.of(actor), project, input, null);
+        activities.staff(actor, dev.foyer.portal.ActivityKind.CREATED, created); // EXP-7
+        return created;
     }
 
     /** Comments on the project itself ({@code itemKind} and {@code itemId} null) or on one of its items. */
@@ -173,7 +177,9 @@ public class ProjectItems {
     public ProjectComment comment(StaffPrincipal actor, ProjectId project, ItemKind itemKind, UUID itemId,
                                   CommentDetails input) {
         requireWork(actor, project);
-        return insertComment(RecordWriter.of(actor), project, itemKind, itemId, input);
+        ProjectComment comment = insertComment(RecordWriter.of(actor), project, itemKind, itemId, input);
+        activities.staff(actor, dev.foyer.portal.ActivityKind.COMMENTED, comment); // EXP-7
+        return comment;
     }
 
     @Transactional
@@ -203,6 +209,7 @@ public class ProjectItems {
         history.record(kind.recordType(), id, saved.currentVersion(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
                 RecordHistory.diff(Map.of("shared", String.valueOf(item.shared())), Map.of("shared", String.valueOf(shared))));
         log.info("Staff user {} {} {} {} on the portal", actor.email(), shared ? "shows" : "hides", kind, id);
+        activities.staff(actor, dev.foyer.portal.ActivityKind.SHARED, saved); // EXP-7: only when now shown
         return saved;
     }
 

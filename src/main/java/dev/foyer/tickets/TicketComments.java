@@ -47,9 +47,11 @@ public class TicketComments {
     private final RecordHistory history;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TicketActivities activities;
 
     TicketComments(TicketCommentRepository comments, Tickets tickets, TicketSharingDefaults sharingDefaults,
-                   RecordHistory history, JdbcClient jdbc, Clock clock) {
+                   RecordHistory history, JdbcClient jdbc, Clock clock, TicketActivities activities) {
+        this.activities = activities;
         this.comments = comments;
         this.tickets = tickets;
         this.sharingDefaults = sharingDefaults;
@@ -105,6 +107,7 @@ public class TicketComments {
         history.record(RECORD_TYPE, comment.id().value(), comment.version(), ChangeAction.CREATED,
                 ChangeAuthor.of(actor), RecordHistory.diff(Map.of(), snapshot(comment)));
         log.info("Staff user {} commented on ticket {} ({}shared)", actor.email(), ticketId, share ? "" : "not ");
+        activities.comment(actor, dev.foyer.portal.ActivityKind.COMMENTED, comment); // EXP-7
         return comment;
     }
 
@@ -131,6 +134,9 @@ public class TicketComments {
                 RecordHistory.diff(before, snapshot(saved)));
         log.info("Staff user {} set comment {} on ticket {} to {}", actor.email(), id, ticketId,
                 shared ? "shown on portal" : "internal");
+        if (shared != before.get("shared").equals("true")) {
+            activities.comment(actor, dev.foyer.portal.ActivityKind.SHARED, saved); // EXP-7: only when now shown
+        }
         return saved;
     }
 

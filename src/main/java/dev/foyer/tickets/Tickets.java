@@ -65,9 +65,11 @@ public class Tickets {
     private final Clock clock;
     /** Lazily: the files module asks this module (through {@link TicketFileOwner}) who may see a ticket. */
     private final ObjectProvider<StoredFiles> files;
+    private final TicketActivities activities;
 
     Tickets(TicketRepository tickets, Companies companies, StaffChoices staff, RecordHistory history, JdbcClient jdbc,
-            Clock clock, ObjectProvider<StoredFiles> files) {
+            Clock clock, ObjectProvider<StoredFiles> files, TicketActivities activities) {
+        this.activities = activities;
         this.files = files;
         this.tickets = tickets;
         this.companies = companies;
@@ -180,6 +182,9 @@ public class Tickets {
         history.record(RECORD_TYPE, id.value(), saved.version(), ChangeAction.UPDATED, ChangeAuthor.of(actor),
                 RecordHistory.diff(Map.of("status", before.name()), Map.of("status", status.name())));
         log.info("Staff user {} moved ticket {} from {} to {}", actor.email(), id, before, status);
+        if (before != status) {
+            activities.statusChanged(actor, saved); // EXP-7
+        }
         return saved;
     }
 

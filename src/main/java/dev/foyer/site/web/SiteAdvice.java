@@ -15,7 +15,7 @@ import org.springframework.web.servlet.ModelAndView;
  * The portal's 404 page for what a user may not see and what does not exist alike (ACC-10), on the
  * site's pages and the account pages.
  */
-@ControllerAdvice(basePackages = {"dev.foyer.site.web", "dev.foyer.accounts.web"})
+@ControllerAdvice(basePackages = {"dev.foyer.site.web", "dev.foyer.accounts.web", "dev.foyer.notifications.web"})
 class SiteAdvice {
 
     private final PortalSite site;
