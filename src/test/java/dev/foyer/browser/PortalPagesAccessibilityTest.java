@@ -117,7 +117,7 @@ class PortalPagesAccessibilityTest extends PortalMailbox {
         invitations.send(admin, s.full.id());
         delivery.runOnce();
         Page page = chromium.newDesktopPage();
-        page.navigate(portalLink(messagesTo(inviteeEmail).getLast()));
+        page.navigate(base + URI.create(portalLink(messagesTo(inviteeEmail).getLast())).getPath());
         checked(page, "invitation");
         screenshot(page, "204-portal-invitation");
 
@@ -133,7 +133,7 @@ class PortalPagesAccessibilityTest extends PortalMailbox {
         forgetful.get("/p/" + slug + "/password-reset");
         forgetful.post("/p/" + slug + "/password-reset", Map.of("email", s.fullEmail()));
         delivery.runOnce();
-        page.navigate(portalLink(messagesTo(s.fullEmail()).getLast()));
+        page.navigate(base + URI.create(portalLink(messagesTo(s.fullEmail()).getLast())).getPath());
         assertThat(page.url()).contains("/password-reset/");
         checked(page, "password reset link");
 
@@ -149,6 +149,8 @@ class PortalPagesAccessibilityTest extends PortalMailbox {
 
         // Signed in: crawl, one page of each kind.
         Map<String, String> kinds = crawl(page, slug, base);
+        org.slf4j.LoggerFactory.getLogger(PortalPagesAccessibilityTest.class).info("axe on {} kinds of portal pages: {}",
+                kinds.size(), kinds.keySet());
         assertThat(kinds.keySet()).as("kinds of pages the crawl found").contains(
                 "/p/{slug}/", "/p/{slug}/projects", "/p/{slug}/projects/{id}", "/p/{slug}/projects/{id}/task-lists/{id}",
                 "/p/{slug}/tickets", "/p/{slug}/tickets/{id}", "/p/{slug}/finance", "/p/{slug}/finance/invoices",

@@ -80,6 +80,13 @@ final class LeakCrawl {
         return crawl;
     }
 
+    /** Crawls and probes as one user only. */
+    static LeakCrawl one(LeakWorld world, User user, Function<User, PortalCrawler.Fetcher> signIn) throws Exception {
+        LeakCrawl crawl = new LeakCrawl(world, signIn);
+        crawl.check(user);
+        return crawl;
+    }
+
     List<String> failures() {
         return failures;
     }

@@ -124,6 +124,44 @@ class PortalCrawlCatchesLeaksTest {
                 .singleElement().asString().startsWith("seed " + w.seed + ": ").contains(hidden.name());
     }
 
+    /**
+     * ACC-10: a page that answers an invisible project's id unlike an unknown one (here a 403 saying
+     * the record exists, put in front of the real answers) is reported, and so is a crawl that finds
+     * nothing (coverage): a portal whose pages link nothing cannot pass.
+     */
+    @Test
+    void anInvisibleIdAnsweringUnlikeAnUnknownOneAndACrawlThatReachesNothingAreReported() throws Exception {
+        LeakWorld w = world();
+        User user = w.users.stream().filter(u -> {
+            LeakOracle oracle = new LeakOracle(w, u);
+            return u.status() == PortalUserStatus.ACTIVE && oracle.active()
+                    && w.projects.stream().anyMatch(oracle::sees) && w.projects.stream().anyMatch(p -> !oracle.sees(p));
+        }).findFirst().orElseThrow();
+        LeakOracle oracle = new LeakOracle(w, user);
+        Project hidden = w.projects.stream().filter(p -> !oracle.sees(p)).findFirst().orElseThrow();
+        var real = PortalCrawlLeakTest.signIn(mvc, w);
+
+        LeakCrawl telling = LeakCrawl.one(w, user, u -> {
+            var fetcher = real.apply(u);
+            return path -> path.endsWith("/projects/" + hidden.id())
+                    ? new dev.foyer.test.PortalCrawler.Fetched(path, 403, "text/html", null, "<p>Forbidden</p>")
+                    : fetcher.get(path);
+        });
+        assertThat(telling.failures()).singleElement().asString()
+                .contains("ACC-10: /p/" + w.slug(user.portal()) + "/projects/" + hidden.id() + " answered 403");
+
+        LeakCrawl blind = LeakCrawl.one(w, user, u -> {
+            var fetcher = real.apply(u);
+            return path -> {
+                var answer = fetcher.get(path);
+                // The dashboard as a page that links nothing.
+                return path.equals("/p/" + w.slug(user.portal()) + "/")
+                        ? new dev.foyer.test.PortalCrawler.Fetched(path, 200, "text/html", null, "<p>Welcome</p>") : answer;
+            };
+        });
+        assertThat(blind.failures()).isNotEmpty().allMatch(f -> f.contains("never reached") || f.contains("no crawled page shows"));
+    }
+
     private void assertCaught(Weakness weakness) throws Exception {
         LeakWorld w = world();
         RULES.weakness = weakness;
