@@ -84,12 +84,14 @@ public class PortalMemberships {
     private final Organizations organizations;
     private final MailLanguages languages;
     private final String publicBaseUrl;
+    private final PortalReads reads;
 
     PortalMemberships(List<MembershipRecords> records, PortalUserRepository users, Contacts contacts,
                       Companies companies, RecordHistory history, JdbcClient jdbc, Clock clock, PortalUsers portalUsers,
                       PortalRepository portals, UserTypeRepository types, Invitations invitations, Outbox outbox,
                       MailTemplates templates, Organizations organizations, MailLanguages languages,
-                      @Value("${foyer.public-base-url}") String publicBaseUrl) {
+                      PortalReads reads, @Value("${foyer.public-base-url}") String publicBaseUrl) {
+        this.reads = reads;
         this.portalUsers = portalUsers;
         this.portals = portals;
         this.types = types;
@@ -196,6 +198,14 @@ public class PortalMemberships {
         }
         if (user.status() != PortalUserStatus.ACTIVE || contact.email() == null
                 || !EmailAddress.isValid(contact.email())) {
+            return;
+        }
+        // ACC-2, ACC-10 (found by the crawling leak suite, issue 7 item 12): the e-mail names the record, so
+        // it goes only to a member who may see it; a user type without (or with "own") projects or
+        // tickets would otherwise learn the name of a record its pages answer 404 for.
+        RecordKind recordKind = kind == MembershipKind.PROJECT ? RecordKind.PROJECT : RecordKind.TICKET;
+        if (!reads.canSee(user.id(), RecordRef.of(recordKind, record.id()))) {
+            log.info("Portal user {} joined {} {} but may not see it; no e-mail names it", user.id(), kind, record.id());
             return;
         }
         Portal portal = portals.findById(user.portalId()).orElseThrow();

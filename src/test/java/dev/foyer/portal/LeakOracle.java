@@ -259,4 +259,9 @@ final class LeakOracle {
     boolean active() {
         return active;
     }
+
+    /** ACC-1: the companies of the user's scope (the crawl allows their names on pages). */
+    Set<UUID> scope() {
+        return Set.copyOf(scope);
+    }
 }

@@ -70,6 +70,11 @@ final class LeakWorld {
     final List<Finance> finance = new ArrayList<>();
     final List<FileType> fileTypes = new ArrayList<>();
     final List<StoredFile> files = new ArrayList<>();
+    /**
+     * The canaries of the names of accounts, companies, contacts, portals and user types, by id
+     * (issue 7 item 12: pages and e-mails may show a user their own portal, contact and companies).
+     */
+    final Map<UUID, String> names = new java.util.HashMap<>();
 
     private LeakWorld(long seed) {
         this.seed = seed;
@@ -92,6 +97,43 @@ final class LeakWorld {
 
     String canary() {
         return "CANARY-" + seed + "-" + (canaries++) + "~";
+    }
+
+    /** The canary of a record's name (see {@link #names}); a new one the first time. */
+    private String name(UUID id) {
+        return names.computeIfAbsent(id, k -> canary());
+    }
+
+    /** The portal's URL slug. */
+    String slug(UUID portal) {
+        return "leak-" + seed + "-" + portals.indexOf(portals.stream().filter(p -> p.id().equals(portal)).findFirst()
+                .orElseThrow());
+    }
+
+    /** The contact's e-mail address, unique per seed (invitation and membership e-mails go there). */
+    String email(UUID contact) {
+        int index = contacts.indexOf(contacts.stream().filter(c -> c.id().equals(contact)).findFirst().orElseThrow());
+        return "contact-" + index + "@leak-" + seed + ".example";
+    }
+
+    /**
+     * Writes the bytes of every generated file (issue 7 item 12: the crawl downloads them): the
+     * file's name canary, padded to its size, so a download a user may not see leaks a canary.
+     */
+    void writeFileBytes(dev.foyer.files.FileStorage storage) {
+        for (StoredFile f : files) {
+            if (storage.exists(f.id().toString())) {
+                continue;
+            }
+            byte[] text = ("Leak suite file " + f.name() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bytes = java.util.Arrays.copyOf(text, (int) Math.max(f.size(), text.length));
+            java.util.Arrays.fill(bytes, text.length, bytes.length, (byte) ' ');
+            try {
+                storage.write(f.id().toString(), new java.io.ByteArrayInputStream(bytes), Long.MAX_VALUE);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private boolean chance(double p) {
@@ -269,23 +311,29 @@ final class LeakWorld {
     private void insert(JdbcTemplate jdbc) {
         Timestamp now = Timestamp.from(Instant.parse("2025-06-01T10:00:00Z"));
         batch(jdbc, "insert into consolidated_account (id, name, version, created_at, updated_at, deleted_at)"
-                + " values (?, ?, 0, ?, ?, ?)", accounts.stream().map(a -> new Object[]{a.id(), canary(), now, now,
+                + " values (?, ?, 0, ?, ?, ?)", accounts.stream().map(a -> new Object[]{a.id(), name(a.id()), now, now,
                 a.deleted() ? now : null}).toList());
         batch(jdbc, "insert into company (id, name, consolidated_account_id, version, created_at, updated_at, deleted_at)"
-                + " values (?, ?, ?, 0, ?, ?, ?)", companies.stream().map(c -> new Object[]{c.id(), canary(), c.account(),
+                + " values (?, ?, ?, 0, ?, ?, ?)", companies.stream().map(c -> new Object[]{c.id(), name(c.id()), c.account(),
                 now, now, c.deleted() ? now : null}).toList());
-        batch(jdbc, "insert into contact (id, company_id, first_name, last_name, version, created_at, updated_at, deleted_at)"
-                + " values (?, ?, ?, ?, 0, ?, ?, ?)", contacts.stream().map(c -> new Object[]{c.id(), c.company(), canary(),
-                canary(), now, now, c.deleted() ? now : null}).toList());
+        // A contact's name is two canaries; names keeps both ("first last").
+        batch(jdbc, "insert into contact (id, company_id, first_name, last_name, email, version, created_at, updated_at,"
+                + " deleted_at) values (?, ?, ?, ?, ?, 0, ?, ?, ?)", contacts.stream().map(c -> {
+                    String first = canary();
+                    String last = canary();
+                    names.put(c.id(), first + " " + last);
+                    return new Object[]{c.id(), c.company(), first, last, email(c.id()), now, now,
+                            c.deleted() ? now : null};
+                }).toList());
         batch(jdbc, "insert into portal (id, name, slug, audience, active, version, created_at, updated_at)"
-                + " values (?, ?, ?, 'CUSTOMERS', ?, 0, ?, ?)", portals.stream().map(p -> new Object[]{p.id(), canary(),
-                "leak-" + seed + "-" + portals.indexOf(p), p.active(), now, now}).toList());
+                + " values (?, ?, ?, 'CUSTOMERS', ?, 0, ?, ?)", portals.stream().map(p -> new Object[]{p.id(), name(p.id()),
+                slug(p.id()), p.active(), now, now}).toList());
         List<Object[]> typeRows = new ArrayList<>();
         List<Object[]> moduleRows = new ArrayList<>();
         List<Object[]> fieldRows = new ArrayList<>();
         for (Type type : types) {
             // Each portal gets every type (the type's portal does not matter to visibility).
-            typeRows.add(new Object[]{type.id(), portals.get(0).id(), canary(), type.eventDescriptions(), now, now});
+            typeRows.add(new Object[]{type.id(), portals.get(0).id(), name(type.id()), type.eventDescriptions(), now, now});
             type.views().forEach((module, scope) -> moduleRows.add(new Object[]{type.id(), module.name(), scope.name()}));
             type.fields().forEach((field, access) -> fieldRows.add(new Object[]{type.id(), field.module().name(),
                     field.key(), access.name()}));
