@@ -557,7 +557,8 @@ public class PortalReads {
         c.put("own", "coalesce(t.portal_author_id = :viewer, false)");
         c.put("version", "t.version");
         c.put("created_at", "t.created_at");
-        c.put("edited", "(t.updated_at > t.created_at)");
+        // Only their authors change portal users' comments; staff comments change only in sharing.
+        c.put("edited", "(t.portal_author_id is not null and t.version > 0)");
         return select(c);
     }
 
