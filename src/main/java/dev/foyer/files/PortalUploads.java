@@ -33,7 +33,7 @@ class PortalUploads implements PortalFileStore {
 
     @Override
     public List<Choice> customerTypes() {
-        return jdbc.sql("select id, name from file_type where customer_file and active order by lower(name), id")
+        return jdbc.sql("select id, name from file_type where customer_file and active order by lower(name), id limit 100")
                 .query((rs, n) -> new Choice(rs.getObject("id", UUID.class), rs.getString("name"))).list();
     }
 

@@ -173,7 +173,8 @@ public class PortalInteractions {
     public PortalTicketForm ticketForm(PortalUserId user) {
         PortalViewer viewer = require(user, PortalModule.TICKETS, PortalAction.CREATE);
         List<PortalTicketForm.Company> companies = viewer.scope().isEmpty() ? List.of()
-                : jdbc.sql("select id, name from company where id = any(:scope) and deleted_at is null order by lower(name), id")
+                : jdbc.sql("select id, name from company where id = any(:scope) and deleted_at is null"
+                        + " order by lower(name), id limit 500")
                 .param("scope", viewer.scope().toArray(UUID[]::new))
                 .query((rs, n) -> new PortalTicketForm.Company(rs.getObject("id", UUID.class), rs.getString("name")))
                 .list();

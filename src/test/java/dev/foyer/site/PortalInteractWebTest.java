@@ -322,6 +322,9 @@ class PortalInteractWebTest {
                 .param("s", "Urgent " + s.tag).query().singleRow();
         assertThat(row.get("priority")).isEqualTo("URGENT");
         assertThat(row.get("description")).isEqualTo("Line one<br>&lt;i&gt;two&lt;/i&gt;");
+        // The portal prints it as the plain text that was typed, escaped.
+        UUID id = jdbc.sql("select id from ticket where subject = :s").param("s", "Urgent " + s.tag).query(UUID.class).single();
+        assertThat(page(s.full, P + "/tickets/" + id)).contains("Line one\n&lt;i&gt;two&lt;/i&gt;").doesNotContain("&lt;br&gt;");
     }
 
     @Test
