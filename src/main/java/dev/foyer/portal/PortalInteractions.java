@@ -115,7 +115,7 @@ public class PortalInteractions {
         PortalAuthor author = author(viewer);
         if (found.version() != expectedVersion
                 || !comments.get(comment.kind()).delete(comment.id(), expectedVersion, author)) {
-            throw PortalException.of("body", "site.interact.error.stale");
+            throw PortalException.of("", "site.interact.error.stale");
         }
         activities.record(new RecordActivity(actor(author), ActivityKind.DELETED, comment, container, found.text()));
     }
