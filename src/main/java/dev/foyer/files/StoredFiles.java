@@ -169,6 +169,22 @@ public class StoredFiles {
         return storeFor(RecordWriter.of(actor), owner, originalName, content, fileType, sharedOnPortal);
     }
 
+    /**
+     * Stores a portal user's upload (issue 7) that the portal module has already authorized: the same
+     * atomic store, shared on the portal, recorded for {@code writer} (the staff owner, "via portal").
+     */
+    StoredFile storeForPortal(RecordWriter writer, OwnerRef owner, String originalName, InputStream content,
+                              FileTypeId fileType) {
+        return storeFor(writer, owner, originalName, content, fileType, true);
+    }
+
+    /** Deletes a portal user's own file that the portal module has already authorized; false when gone. */
+    boolean deleteForPortal(RecordWriter writer, StoredFileId id) {
+        Optional<StoredFile> file = load(id);
+        file.ifPresent(f -> deleteFor(writer, f, null));
+        return file.isPresent();
+    }
+
     /** The atomic store shared by staff uploads and the API: bytes into place, then the row in this transaction. */
     private StoredFile storeFor(RecordWriter writer, OwnerRef owner, String originalName, InputStream content,
                                 FileTypeId fileType, boolean sharedOnPortal) {

@@ -830,4 +830,70 @@ public class PortalReads {
                 RecordRef.of(RecordKind.valueOf(rs.getString("within_kind")), rs.getObject("within_id", UUID.class)),
                 rs.getString("within_title"), rs.getString("summary"), rs.getBoolean("read"));
     }
+    // ---------------------------------------------------------------- conversations (issue 7 items 2, 3: "interact")
+
+    /**
+     * EXP-2, EXP-3: the visible comments of a visible project (on the project itself, not its items)
+     * or ticket, oldest first, with the portal author's name and whether the viewer wrote them
+     * (ACC-11: never internal notes; same predicate as {@link #projectItems} and {@link #ticketComments}).
+     */
+    public Page<PortalComment> conversation(PortalUserId user, RecordRef container, Pageable pageable) {
+        RecordKind kind = switch (container.kind()) {
+            case PROJECT -> RecordKind.PROJECT_COMMENT;
+            case TICKET -> RecordKind.TICKET_COMMENT;
+            default -> throw new IllegalArgumentException(container.kind() + " has no conversation");
+        };
+        String filter = kind == RecordKind.TICKET_COMMENT ? " and t.ticket_id = :container"
+                : " and t.project_id = :container and t.item_id is null";
+        return page(user, pageable, v -> query(v, v.of(kind), commentColumns(v, kind), filter,
+                params("container", container.id()), "t.created_at, t.id", this::comment, pageable));
+    }
+
+    /** One visible comment (project or ticket) with its author and version; empty when not visible (ACC-10). */
+    public Optional<PortalComment> comment(PortalUserId user, RecordRef comment) {
+        if (comment.kind() != RecordKind.PROJECT_COMMENT && comment.kind() != RecordKind.TICKET_COMMENT) {
+            throw new IllegalArgumentException(comment.kind() + " is not a comment");
+        }
+        return one(user, v -> single(v, v.of(comment.kind()), commentColumns(v, comment.kind()), comment.id(),
+                this::comment));
+    }
+
+    /** Staff authors stay "the team"; a portal author is named by their contact (ACC-11). */
+    private static String commentColumns(Visibility v, RecordKind kind) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("kind", "'" + kind.name() + "'");
+        c.put("id", "t.id");
+        c.put("container_id", kind == RecordKind.TICKET_COMMENT ? "t.ticket_id" : "t.project_id");
+        c.put("body", v.field(COMMENT_BODY, "t.body", "text"));
+        c.put("from_portal", "(t.portal_author_id is not null)");
+        c.put("author_name", "(select ac.first_name || ' ' || ac.last_name from portal_user au"
+                + " join contact ac on ac.id = au.contact_id where au.id = t.portal_author_id)");
+        c.put("own", "coalesce(t.portal_author_id = :viewer, false)");
+        c.put("version", "t.version");
+        c.put("created_at", "t.created_at");
+        // Only their authors change portal users' comments; staff comments change only in sharing.
+        c.put("edited", "(t.portal_author_id is not null and t.version > 0)");
+        return select(c);
+    }
+
+    private PortalComment comment(ResultSet rs, int n) throws SQLException {
+        return new PortalComment(RecordKind.valueOf(rs.getString("kind")), rs.getObject("id", UUID.class),
+                rs.getObject("container_id", UUID.class), rs.getString("body"), rs.getBoolean("from_portal"),
+                rs.getString("author_name"), rs.getBoolean("own"), rs.getLong("version"),
+                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), rs.getBoolean("edited"));
+    }
+
+    /** Which of the visible files attached to one record the viewer uploaded (their own, to offer "delete"). */
+    public java.util.Set<UUID> ownFiles(PortalUserId user, RecordRef owner, Pageable pageable) {
+        String ownerType = Visibility.FILE_OWNERS.entrySet().stream().filter(e -> e.getValue() == owner.kind())
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        if (ownerType == null) {
+            return java.util.Set.of();
+        }
+        Map<String, Object> extra = params("ownerType", ownerType);
+        extra.put("owner", owner.id());
+        return java.util.Set.copyOf(page(user, pageable, v -> query(v, v.file(), "f.id",
+                " and f.owner_type = :ownerType and f.owner_id = :owner and f.portal_author_id = :viewer", extra,
+                "f.created_at desc, f.id desc", (rs, n) -> rs.getObject("id", UUID.class), pageable)).getContent());
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.foyer.accounts.PortalPrincipal;
+import dev.foyer.portal.PortalInteractions;
 import dev.foyer.portal.PortalItem;
 import dev.foyer.portal.PortalModule;
 import dev.foyer.portal.PortalProject;
@@ -34,10 +35,12 @@ class PortalProjectsController {
 
     private final SitePages pages;
     private final PortalReads reads;
+    private final PortalInteractions writes;
 
-    PortalProjectsController(SitePages pages, PortalReads reads) {
+    PortalProjectsController(SitePages pages, PortalReads reads, PortalInteractions writes) {
         this.pages = pages;
         this.reads = reads;
+        this.writes = writes;
     }
 
     @GetMapping("/p/{slug}/projects")
@@ -61,9 +64,16 @@ class PortalProjectsController {
         section(model, modules, PortalModule.UPDATES, "updates", user, project.id(), RecordKind.UPDATE);
         section(model, modules, PortalModule.DOCUMENTS, "documents", user, project.id(), RecordKind.DOCUMENT);
         section(model, modules, PortalModule.EVENTS, "events", user, project.id(), RecordKind.EVENT);
-        section(model, modules, PortalModule.COMMENTS, "comments", user, project.id(), RecordKind.PROJECT_COMMENT);
+        if (modules.contains(PortalModule.COMMENTS)) {
+            // The conversation with authors and own-comment versions (EXP-2, ACC-11), for PortalCommentsController.
+            model.addAttribute("comments", reads.conversation(user.id(), new RecordRef(RecordKind.PROJECT, project.id()),
+                    PageRequest.of(0, SECTION_ROWS)).getContent());
+        }
+        model.addAttribute("writes", writes.rights(user.id()));
         if (modules.contains(PortalModule.FILES)) {
             model.addAttribute("files", reads.files(user.id(), new RecordRef(RecordKind.PROJECT, project.id()),
+                    PageRequest.of(0, SECTION_ROWS)));
+            model.addAttribute("ownFiles", reads.ownFiles(user.id(), new RecordRef(RecordKind.PROJECT, project.id()),
                     PageRequest.of(0, SECTION_ROWS)));
         }
         return "site/project";

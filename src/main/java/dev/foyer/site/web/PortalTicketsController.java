@@ -3,6 +3,7 @@ package dev.foyer.site.web;
 import java.util.Set;
 
 import dev.foyer.accounts.PortalPrincipal;
+import dev.foyer.portal.PortalInteractions;
 import dev.foyer.portal.PortalModule;
 import dev.foyer.portal.PortalReads;
 import dev.foyer.portal.PortalTicket;
@@ -24,10 +25,12 @@ class PortalTicketsController {
 
     private final SitePages pages;
     private final PortalReads reads;
+    private final PortalInteractions writes;
 
-    PortalTicketsController(SitePages pages, PortalReads reads) {
+    PortalTicketsController(SitePages pages, PortalReads reads, PortalInteractions writes) {
         this.pages = pages;
         this.reads = reads;
+        this.writes = writes;
     }
 
     @GetMapping("/p/{slug}/tickets")
@@ -36,6 +39,7 @@ class PortalTicketsController {
         Set<PortalModule> modules = pages.open(slug, user, "tickets", model);
         PortalSite.requireModule(modules, PortalModule.TICKETS);
         model.addAttribute("tickets", reads.tickets(user.id(), SitePages.page(page)));
+        model.addAttribute("writes", writes.rights(user.id()));
         return "site/tickets";
     }
 
@@ -47,12 +51,17 @@ class PortalTicketsController {
         PortalTicket ticket = reads.ticket(user.id(), SitePages.id(id)).orElseThrow(PortalPageNotFound::new);
         model.addAttribute("ticket", ticket);
         if (modules.contains(PortalModule.COMMENTS)) {
-            model.addAttribute("comments", reads.ticketComments(user.id(), ticket.id(), SitePages.page(page)));
+            // The conversation in order with authors and own-comment versions (EXP-3, ACC-11).
+            model.addAttribute("comments", reads.conversation(user.id(), new RecordRef(RecordKind.TICKET, ticket.id()),
+                    SitePages.page(page)));
         }
         if (modules.contains(PortalModule.FILES)) {
             model.addAttribute("files", reads.files(user.id(), new RecordRef(RecordKind.TICKET, ticket.id()),
                     PageRequest.of(0, PortalProjectsController.SECTION_ROWS)));
+            model.addAttribute("ownFiles", reads.ownFiles(user.id(), new RecordRef(RecordKind.TICKET, ticket.id()),
+                    PageRequest.of(0, PortalProjectsController.SECTION_ROWS)));
         }
+        model.addAttribute("writes", writes.rights(user.id()));
         return "site/ticket";
     }
 }
