@@ -54,6 +54,7 @@ class FinanceController {
     private static final int COMPANY_CHOICES = 50;
 
     private final FinanceDocuments documents;
+    private final dev.foyer.portal.PortalActivityFeed portalActivity;
     private final OrderTasks tasks;
     private final OrderFlags flags;
     private final Companies companies;
@@ -61,7 +62,9 @@ class FinanceController {
     private final RecordHistory history;
 
     FinanceController(FinanceDocuments documents, OrderTasks tasks, OrderFlags flags, Companies companies,
-                      StaffChoices staff, RecordHistory history) {
+                      StaffChoices staff, RecordHistory history,
+                      dev.foyer.portal.PortalActivityFeed portalActivity) {
+        this.portalActivity = portalActivity;
         this.documents = documents;
         this.tasks = tasks;
         this.flags = flags;
@@ -142,9 +145,13 @@ class FinanceController {
     String detail(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id,
                   @RequestParam(defaultValue = "0") int historyPage, @RequestParam(defaultValue = "0") int paymentsPage,
                   @RequestParam(defaultValue = "0") int tasksPage, @RequestParam(defaultValue = "0") int flagsPage,
+                  @RequestParam(required = false) Long activityBefore,
                   Model model) {
         FinanceDocument document = load(actor, id);
         model.addAttribute("document", document);
+        // EXP-9: what portal users did with this document.
+        model.addAttribute("portalActivity", portalActivity.record(actor, dev.foyer.portal.RecordRef.of(
+                dev.foyer.portal.RecordKind.FINANCE_DOCUMENT, document.id().value()), activityBefore));
         model.addAttribute("totals", document.totals());
         model.addAttribute("overdue", document.isOverdue(documents.today()));
         companies.find(actor, document.companyId()).ifPresent(c -> model.addAttribute("companyName", c.name()));
