@@ -37,7 +37,8 @@ public class PortalPreviews {
 
     private static final String COLUMNS = """
             v.id, v.portal_id, p.slug, v.kind, v.user_type_id, v.company_id, v.portal_user_id, v.target_name,
-            v.reason, v.staff_user_id, v.staff_name, v.started_at, v.expires_at, v.ended_at""";
+            v.reason, v.staff_user_id, v.staff_name, v.started_at, v.expires_at, v.ended_at
+            """;
 
     private final JdbcClient jdbc;
     private final Clock clock;
