@@ -76,6 +76,7 @@ final class PortalPreviewFilter extends OncePerRequestFilter {
                 "endAction", base + "/preview/end",
                 "css", request.getContextPath() + "/css/portal.css",
                 "baseCss", request.getContextPath() + "/css/foyer.css",
+                "icon", request.getContextPath() + "/images/foyer.svg",
                 "csrfName", csrf == null ? "_csrf" : csrf.getParameterName(),
                 "csrfToken", csrf == null ? "" : csrf.getToken()));
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);

@@ -123,9 +123,9 @@ public class PortalActivityFeed {
             sql.append(" and a.id < :before");
             params.put("before", before);
         }
-        sql.append(" order by a.id desc limit :limit");
         params.put("limit", PAGE_SIZE + 1);
-        List<PortalActivityEntry> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(this::entry).list());
+        List<PortalActivityEntry> rows = new ArrayList<>(jdbc.sql(sql.append(" order by a.id desc limit :limit")
+                .toString()).params(params).query(this::entry).list());
         Long next = null;
         if (rows.size() > PAGE_SIZE) {
             rows.remove(PAGE_SIZE);

@@ -86,7 +86,7 @@ class PortalActivityWebTest {
         // Any staff role reads it: every staff user sees every project, ticket and document here.
         String page = page(member, "/portal-activity?company=" + s.company.id().value());
         assertThat(page).contains("Paula Portal").contains("Lim Ited").contains(s.company.name())
-                .contains("commented on").contains("opened").contains("accepted")
+                .contains("commented").contains("opened").contains("accepted")
                 .contains("href=\"/projects/" + s.project.id().value() + "\"")
                 .contains("href=\"/tickets/" + s.ticket.id().value() + "\"")
                 .contains("href=\"/finance/" + s.quote.id().value() + "\"")
