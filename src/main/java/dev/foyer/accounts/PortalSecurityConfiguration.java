@@ -54,7 +54,8 @@ class PortalSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain portalSecurity(HttpSecurity http, PortalUserStates states, Clock clock,
-                                       @Value("${foyer.security.absolute-session-timeout}") Duration absoluteTimeout)
+                                       @Value("${foyer.security.absolute-session-timeout}") Duration absoluteTimeout,
+                                       PortalPreviewSessions previews, org.thymeleaf.ITemplateEngine templates)
             throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http
@@ -78,6 +79,9 @@ class PortalSecurityConfiguration {
                 .logoutSuccessHandler((request, response, authentication) ->
                         response.sendRedirect(signInUrl(request, "signedOut"))))
             .headers(SecurityHeaders.strict())
+            // PRT-8: a preview's writes are refused before sign-out or any controller runs.
+            .addFilterBefore(new PortalPreviewFilter(previews, templates),
+                    org.springframework.security.web.authentication.logout.LogoutFilter.class)
             .addFilterBefore(new PortalSessionFilter(states, clock, absoluteTimeout), AuthorizationFilter.class);
         return http.build();
     }
@@ -132,6 +136,11 @@ class PortalSecurityConfiguration {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
+            if (PortalPreviewSessions.current(request).isPresent()) {
+                // A staff preview (PRT-8) is checked by PortalPreviewFilter, not as a portal user's sign-in.
+                chain.doFilter(request, response);
+                return;
+            }
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication != null && authentication.getPrincipal() instanceof PortalPrincipal principal) {
                 Optional<PortalUserState> state = states.find(principal.id());

@@ -38,10 +38,33 @@ class PortalViewers {
                  left join consolidated_account a on a.id = cc.consolidated_account_id
             where u.id = :id""";
 
-    private final JdbcClient jdbc;
+    /**
+     * PRT-8: a user-type preview reads as a synthetic viewer of that type, in that company, who is a
+     * member of nothing and wrote nothing — a new user of the type — for as long as the preview is
+     * active. Its id is the preview's id (never a portal user's); its contact is that id too, so it
+     * matches no contact.
+     */
+    private static final String PREVIEW_VIEWER = """
+            select v.id, v.portal_id, v.user_type_id, p.active as portal_active,
+                   case when co.deleted_at is null then co.id end as company_id,
+                   t.event_descriptions,
+                   array(select r.module || ':' || r.view_scope || ':' || r.can_create || ':' || r.can_edit_own || ':'
+                                || r.can_edit_shared || ':' || r.can_delete_own || ':' || r.can_clone
+                         from portal_module_right r where r.user_type_id = v.user_type_id) as modules,
+                   array(select f.module || ':' || f.field || ':' || f.access
+                         from portal_field_right f where f.user_type_id = v.user_type_id) as fields
+            from portal_preview v
+                 join portal_user_type t on t.id = v.user_type_id and t.portal_id = v.portal_id
+                 join portal p on p.id = v.portal_id
+                 join company co on co.id = v.company_id
+            where v.id = :id and v.kind = 'USER_TYPE' and v.ended_at is null and v.expires_at > :now""";
 
-    PortalViewers(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final java.time.Clock clock;
+
+    PortalViewers(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** The viewer, or empty when there is no such portal user. A broken rights row throws (callers fail closed). */
@@ -58,11 +81,26 @@ class PortalViewers {
                 rights(strings(rs.getArray("modules")), strings(rs.getArray("fields")), rs.getBoolean("event_descriptions"))))
                 .optional();
         if (found.isEmpty()) {
-            return Optional.empty();
+            return previewViewer(id);
         }
         Row row = found.get();
         return Optional.of(new PortalViewer(id, row.contact(), row.portal(), row.type(), row.kind(), row.status(),
                 row.portalActive(), row.contactPresent(), scope(row), row.rights()));
+    }
+
+    private Optional<PortalViewer> previewViewer(PortalUserId id) {
+        return jdbc.sql(PREVIEW_VIEWER).param("id", id.value())
+                .param("now", java.time.OffsetDateTime.now(clock))
+                .query((rs, n) -> {
+                    UUID company = rs.getObject("company_id", UUID.class);
+                    return new PortalViewer(id, new ContactId(id.value()),
+                            new PortalId(rs.getObject("portal_id", UUID.class)),
+                            new UserTypeId(rs.getObject("user_type_id", UUID.class)), PortalUserKind.CUSTOMER,
+                            PortalUserStatus.ACTIVE, rs.getBoolean("portal_active"), true,
+                            company == null ? List.of() : List.of(company),
+                            rights(strings(rs.getArray("modules")), strings(rs.getArray("fields")),
+                                    rs.getBoolean("event_descriptions")));
+                }).optional();
     }
 
     /**

@@ -52,6 +52,19 @@ public final class WebUser {
         return postRaw(path, all);
     }
 
+    /** Sends a form with any method (PUT, PATCH, DELETE…) and the CSRF token of the last page read. */
+    public HttpResponse<String> send(String method, String path, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.putIfAbsent("_csrf", csrfToken);
+        String body = all.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", BROWSER_ACCEPT)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** Posts exactly these fields, without adding a CSRF token. */
     public HttpResponse<String> postRaw(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()

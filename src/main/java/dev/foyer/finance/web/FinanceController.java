@@ -55,6 +55,7 @@ class FinanceController {
     private static final int COMPANY_CHOICES = 50;
 
     private final FinanceDocuments documents;
+    private final dev.foyer.portal.PortalActivityFeed portalActivity;
     private final OrderTasks tasks;
     private final OrderFlags flags;
     private final Companies companies;
@@ -63,8 +64,10 @@ class FinanceController {
     private final QuoteAnswers quoteAnswers;
 
     FinanceController(FinanceDocuments documents, OrderTasks tasks, OrderFlags flags, Companies companies,
-                      StaffChoices staff, RecordHistory history, QuoteAnswers quoteAnswers) {
+                      StaffChoices staff, RecordHistory history, QuoteAnswers quoteAnswers,
+                      dev.foyer.portal.PortalActivityFeed portalActivity) {
         this.quoteAnswers = quoteAnswers;
+        this.portalActivity = portalActivity;
         this.documents = documents;
         this.tasks = tasks;
         this.flags = flags;
@@ -145,9 +148,13 @@ class FinanceController {
     String detail(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id,
                   @RequestParam(defaultValue = "0") int historyPage, @RequestParam(defaultValue = "0") int paymentsPage,
                   @RequestParam(defaultValue = "0") int tasksPage, @RequestParam(defaultValue = "0") int flagsPage,
+                  @RequestParam(required = false) Long activityBefore,
                   Model model) {
         FinanceDocument document = load(actor, id);
         model.addAttribute("document", document);
+        // EXP-9: what portal users did with this document.
+        model.addAttribute("portalActivity", portalActivity.record(actor, dev.foyer.portal.RecordRef.of(
+                dev.foyer.portal.RecordKind.FINANCE_DOCUMENT, document.id().value()), activityBefore));
         model.addAttribute("totals", document.totals());
         model.addAttribute("overdue", document.isOverdue(documents.today()));
         // EXP-4: who answered the quote in the portal, when and from where.

@@ -62,10 +62,13 @@ class ProjectsController {
     private final StoredFiles files;
     private final ProjectDeletion deletion;
     private final PortalMemberships portalMembers;
+    private final dev.foyer.portal.PortalActivityFeed portalActivity;
 
     ProjectsController(Projects projects, ProjectItems items, Companies companies, SharingDefaults sharingDefaults,
                        RecordHistory history, StoredFiles files, ProjectDeletion deletion,
-                       PortalMemberships portalMembers) {
+                       PortalMemberships portalMembers,
+                       dev.foyer.portal.PortalActivityFeed portalActivity) {
+        this.portalActivity = portalActivity;
         this.files = files;
         this.deletion = deletion;
         this.portalMembers = portalMembers;
@@ -142,7 +145,8 @@ class ProjectsController {
     String detail(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id,
                   @RequestParam(defaultValue = "0") int listsPage, @RequestParam(defaultValue = "0") int historyPage,
                   @RequestParam(defaultValue = "0") int filesPage,
-                  @RequestParam(defaultValue = "0") int portalMembersPage, Model model) {
+                  @RequestParam(defaultValue = "0") int portalMembersPage,
+                  @RequestParam(required = false) Long activityBefore, Model model) {
         Project project = load(actor, id);
         ProjectId projectId = project.id();
         model.addAttribute("project", project);
@@ -154,6 +158,9 @@ class ProjectsController {
         }
         model.addAttribute("portalMembers", portalMembers.panel(actor, MembershipKind.PROJECT, projectId.value(),
                 PageRequest.of(Math.max(0, portalMembersPage), 25)));
+        // EXP-9: what portal users did in this project.
+        model.addAttribute("portalActivity", portalActivity.record(actor,
+                dev.foyer.portal.RecordRef.of(dev.foyer.portal.RecordKind.PROJECT, projectId.value()), activityBefore));
         Page<TaskListView> board = items.board(actor, projectId, Forms.page(listsPage, SECTION), SECTION);
         model.addAttribute("board", board);
         model.addAttribute("milestones", items.list(actor, projectId, ItemKind.MILESTONE, Forms.page(0, SECTION)));

@@ -57,9 +57,12 @@ class TicketsController {
     private final StoredFiles files;
 
     private final PortalMemberships portalMembers;
+    private final dev.foyer.portal.PortalActivityFeed portalActivity;
 
     TicketsController(Tickets tickets, TicketComments comments, Companies companies, StaffChoices staff,
-                      RecordHistory history, StoredFiles files, PortalMemberships portalMembers) {
+                      RecordHistory history, StoredFiles files, PortalMemberships portalMembers,
+                      dev.foyer.portal.PortalActivityFeed portalActivity) {
+        this.portalActivity = portalActivity;
         this.files = files;
         this.portalMembers = portalMembers;
         this.tickets = tickets;
@@ -141,7 +144,8 @@ class TicketsController {
     String detail(@AuthenticationPrincipal StaffPrincipal actor, @PathVariable String id,
                   @RequestParam(required = false) Integer commentsPage,
                   @RequestParam(defaultValue = "0") int historyPage, @RequestParam(defaultValue = "0") int filesPage,
-                  @RequestParam(defaultValue = "0") int portalMembersPage, Model model) {
+                  @RequestParam(defaultValue = "0") int portalMembersPage,
+                  @RequestParam(required = false) Long activityBefore, Model model) {
         Ticket ticket = load(actor, id);
         model.addAttribute("ticket", ticket);
         companies.find(actor, ticket.companyId()).ifPresent(c -> model.addAttribute("companyName", c.name()));
@@ -153,6 +157,9 @@ class TicketsController {
         model.addAttribute("members", members);
         model.addAttribute("portalMembers", portalMembers.panel(actor, MembershipKind.TICKET, ticket.id().value(),
                 PageRequest.of(Math.max(0, portalMembersPage), 25)));
+        // EXP-9: what portal users did on this ticket.
+        model.addAttribute("portalActivity", portalActivity.record(actor,
+                dev.foyer.portal.RecordRef.of(dev.foyer.portal.RecordKind.TICKET, ticket.id().value()), activityBefore));
         boolean canEdit = TicketAccess.canEdit(actor, ticket);
         model.addAttribute("canEdit", canEdit);
         if (canEdit) {
