@@ -111,7 +111,7 @@ class PortalPreviewController {
         model.addAttribute("contacts", previews.contactChoices(portal.id()));
         model.addAttribute("previews", previews.list(actor, portal.id(), PageRequest.of(Math.max(0, page), PAGE_SIZE)));
         model.addAttribute("problemsFallback", Map.of());
-        return "accounts/preview";
+        return "portal/preview";
     }
 
     private Portal load(StaffPrincipal actor, String id) {
