@@ -844,7 +844,7 @@ public class PortalReads {
             default -> throw new IllegalArgumentException(container.kind() + " has no conversation");
         };
         String filter = kind == RecordKind.TICKET_COMMENT ? " and t.ticket_id = :container"
-                : " and t.project_id = :container and t.item_id is null";
+                : " and t.project_id = :container";
         return page(user, pageable, v -> query(v, v.of(kind), commentColumns(v, kind), filter,
                 params("container", container.id()), "t.created_at, t.id", this::comment, pageable));
     }

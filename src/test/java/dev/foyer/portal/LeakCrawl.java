@@ -205,6 +205,17 @@ final class LeakCrawl {
             allowed.append(Optional.ofNullable(world.names.get(own)).orElse("")).append(' ');
         }
         oracle.scope().forEach(company -> allowed.append(world.names.get(company)).append(' '));
+        // ACC-11: a visible comment by a portal user shows its author's name.
+        world.items.stream().filter(i -> i.author() != null && oracle.item(i).isPresent())
+                .forEach(i -> world.users.stream().filter(u -> u.id().equals(i.author())).findFirst()
+                        .ifPresent(author -> allowed.append(world.names.get(author.contact())).append(' ')));
+        // EXP-5: the colleagues the CONTACTS module shows (ACC-2; names are mandatory fields, never hidden).
+        ViewScope contacts = world.types.stream().filter(t -> t.id().equals(user.type())).findFirst()
+                .map(t -> t.views().getOrDefault(PortalModule.CONTACTS, ViewScope.NONE)).orElse(ViewScope.NONE);
+        if (contacts == ViewScope.ACCOUNT) {
+            world.contacts.stream().filter(c -> !c.deleted() && oracle.scope().contains(c.company()))
+                    .forEach(c -> allowed.append(world.names.get(c.id())).append(' '));
+        }
         return canaries(allowed.toString());
     }
 
