@@ -300,7 +300,7 @@ class PortalFinanceWebTest {
         String answer = jdbc.sql("select answer from quote_answer where document_id = :id")
                 .param("id", quote.id().value()).query(String.class).single();
         assertThat(status(quote)).isEqualTo(answer);
-        assertThat(jdbc.sql("select count(*) from record_activity where record_id = :id and kind = 'ACCEPTED'")
+        assertThat(jdbc.sql("select count(*) from record_activity where record_id = :id and kind in ('ACCEPTED', 'DECLINED')")
                 .param("id", quote.id().value()).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from mail_outbox where idempotency_key = :key")
                 .param("key", "quote-answer:" + quote.id().value()).query(Long.class).single()).isEqualTo(1);
