@@ -1,47 +1,24 @@
 package dev.foyer.browser;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.util.Map;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.foyer.directory.Companies;
-import dev.foyer.directory.Contacts;
-import dev.foyer.files.FileTypes;
-import dev.foyer.files.StoredFiles;
 import dev.foyer.finance.DocumentStatus;
 import dev.foyer.finance.FinanceDocument;
-import dev.foyer.finance.FinanceDocuments;
 import dev.foyer.identity.StaffPrincipal;
-import dev.foyer.mail.MailDelivery;
-import dev.foyer.portal.Invitations;
-import dev.foyer.portal.PortalMemberships;
 import dev.foyer.portal.PortalUserStatus;
-import dev.foyer.portal.PortalUsers;
-import dev.foyer.portal.UserTypes;
-import dev.foyer.projects.ProjectItems;
-import dev.foyer.projects.Projects;
 import dev.foyer.test.Admins;
 import dev.foyer.test.Chromium;
 import dev.foyer.test.FoyerFullStackTest;
-import dev.foyer.test.PortalMailbox;
 import dev.foyer.test.PortalSiteScene;
 import dev.foyer.test.TestAdmin;
-import dev.foyer.test.WebUser;
-import dev.foyer.tickets.TicketComments;
-import dev.foyer.tickets.Tickets;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static dev.foyer.test.Chromium.assertAccessible;
@@ -50,7 +27,6 @@ import static dev.foyer.test.Chromium.screenshot;
 import static dev.foyer.test.FinanceBuilders.aQuote;
 import static dev.foyer.test.FinanceBuilders.line;
 import static dev.foyer.test.PortalSiteScene.SECRET;
-import static dev.foyer.test.WebUser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,60 +37,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FoyerFullStackTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalFinanceBrowserTest extends PortalMailbox {
-
-    static final String PASSWORD = "a long portal passphrase 42";
-
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired Companies companies;
-    @Autowired Contacts contacts;
-    @Autowired PortalUsers portalUsers;
-    @Autowired PortalMemberships memberships;
-    @Autowired Projects projects;
-    @Autowired ProjectItems items;
-    @Autowired Tickets tickets;
-    @Autowired TicketComments ticketComments;
-    @Autowired FinanceDocuments finance;
-    @Autowired FileTypes fileTypes;
-    @Autowired StoredFiles files;
-    @Autowired UserTypes userTypes;
-    @Autowired Invitations invitations;
-    @Autowired MailDelivery delivery;
-    Chromium chromium;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void close() {
-        chromium.assertNoConsoleErrors();
-        chromium.close();
-    }
+class PortalFinanceBrowserTest extends PortalBrowserSupport {
 
     @Test
     void aPortalUserAcceptsAQuoteWithNameAndConfirmationAndTheOwnerIsTold() throws IOException {
         StaffPrincipal admin = Admins.testAdmin(jdbc);
-        PortalSiteScene s = PortalSiteScene.build(admin, jdbc, companies, contacts, portalUsers, memberships, projects,
-                items, tickets, ticketComments, finance, fileTypes, files, userTypes, PortalUserStatus.AWAITING);
+        PortalSiteScene s = scene(admin, PortalUserStatus.AWAITING);
         FinanceDocument draft = aQuote().of(s.company.id()).issued(LocalDate.of(2026, 11, 20), LocalDate.of(2099, 12, 31))
                 .with(line("Website design", "1", "2400.00", "0", "19"))
                 .with(line("Hosting (12 months)", "12", "25.00", "10", "19"))
                 .with(line("Printed brochure", "500", "0.80", "0", "7"))
                 .withNotes("Margin " + SECRET).withTerms("Valid until the end of the year.").createdBy(finance, admin);
         FinanceDocument quote = finance.changeStatus(admin, draft.id(), draft.version(), DocumentStatus.SENT);
-        invitations.send(admin, s.full.id());
-        delivery.runOnce();
-        String link = URI.create(portalLink(messagesTo(s.fullEmail()).getLast())).getPath();
-        WebUser accepting = new WebUser(port);
-        accepting.get(link);
-        assertThat(location(accepting.post(link, Map.of("password", PASSWORD, "confirmation", PASSWORD))))
-                .endsWith("/welcome");
+        acceptInvitation(admin, s.full.id(), s.fullEmail());
 
-        String base = "http://localhost:" + port + "/p/customer-portal";
-        Page page = signIn(chromium.newDesktopPage(), base, s.fullEmail());
+        String base = portalBase();
+        Page page = portalSignIn(chromium.newDesktopPage(), base, s.fullEmail());
         page.navigate(base + "/finance/documents/" + quote.id().value());
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Line items"))).isVisible();
         assertThat(page.getByText("Hosting (12 months)")).isVisible();
@@ -162,21 +100,5 @@ class PortalFinanceBrowserTest extends PortalMailbox {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Page signIn(Page page, String base, String email) {
-        page.navigate(base + "/sign-in");
-        page.getByLabel("E-mail").fill(email);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByLabel("Password").press("Enter");
-        page.waitForURL(base + "/");
-        return page;
-    }
-
-    private static void checked(Page page, String name) {
-        assertThat(page.content()).doesNotContain(SECRET);
-        assertAllTextResolved(page);
-        assertAccessible(page);
-        screenshot(page, name);
     }
 }

@@ -1,6 +1,5 @@
 package dev.foyer.browser;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -9,48 +8,21 @@ import java.util.Map;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import dev.foyer.directory.Companies;
-import dev.foyer.directory.Contacts;
-import dev.foyer.files.FileTypes;
-import dev.foyer.files.StoredFiles;
-import dev.foyer.finance.FinanceDocuments;
 import dev.foyer.identity.StaffPrincipal;
-import dev.foyer.mail.MailDelivery;
-import dev.foyer.portal.Invitations;
 import dev.foyer.portal.ModuleRight;
 import dev.foyer.portal.PortalAction;
-import dev.foyer.portal.PortalMemberships;
 import dev.foyer.portal.PortalModule;
 import dev.foyer.portal.PortalUserStatus;
-import dev.foyer.portal.PortalUsers;
 import dev.foyer.portal.Rights;
 import dev.foyer.portal.UserType;
-import dev.foyer.portal.UserTypes;
 import dev.foyer.portal.ViewScope;
-import dev.foyer.projects.ProjectItems;
-import dev.foyer.projects.Projects;
 import dev.foyer.test.Admins;
-import dev.foyer.test.Chromium;
 import dev.foyer.test.FoyerFullStackTest;
-import dev.foyer.test.PortalMailbox;
 import dev.foyer.test.PortalSiteScene;
-import dev.foyer.test.WebUser;
-import dev.foyer.tickets.TicketComments;
-import dev.foyer.tickets.Tickets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static dev.foyer.test.Chromium.assertAccessible;
-import static dev.foyer.test.Chromium.assertAllTextResolved;
-import static dev.foyer.test.Chromium.screenshot;
-import static dev.foyer.test.PortalSiteScene.SECRET;
-import static dev.foyer.test.WebUser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -60,60 +32,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FoyerFullStackTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalInteractBrowserTest extends PortalMailbox {
-
-    static final String PASSWORD = "a long portal passphrase 43";
-
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired Companies companies;
-    @Autowired Contacts contacts;
-    @Autowired PortalUsers portalUsers;
-    @Autowired PortalMemberships memberships;
-    @Autowired Projects projects;
-    @Autowired ProjectItems items;
-    @Autowired Tickets tickets;
-    @Autowired TicketComments ticketComments;
-    @Autowired FinanceDocuments finance;
-    @Autowired FileTypes fileTypes;
-    @Autowired StoredFiles files;
-    @Autowired UserTypes userTypes;
-    @Autowired Invitations invitations;
-    @Autowired MailDelivery delivery;
-    Chromium chromium;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void close() {
-        chromium.assertNoConsoleErrors();
-        chromium.close();
-    }
+class PortalInteractBrowserTest extends PortalBrowserSupport {
 
     @Test
     void aPortalUserCommentsUploadsAndOpensATicket() {
         StaffPrincipal admin = Admins.testAdmin(jdbc);
-        PortalSiteScene s = PortalSiteScene.build(admin, jdbc, companies, contacts, portalUsers, memberships, projects,
-                items, tickets, ticketComments, finance, fileTypes, files, userTypes, PortalUserStatus.AWAITING);
+        PortalSiteScene s = scene(admin, PortalUserStatus.AWAITING);
         UserType type = userTypes.find(admin, s.full.userTypeId()).orElseThrow();
         Map<PortalModule, ModuleRight> modules = new EnumMap<>(type.rights().modules());
         modules.put(PortalModule.TICKETS, ModuleRight.of(PortalModule.TICKETS, ViewScope.ACCOUNT,
                 EnumSet.of(PortalAction.CREATE)));
         userTypes.save(admin, type.id(), type.version(), type.name(),
                 new Rights(modules, type.rights().fields(), type.rights().eventDescriptions()));
-        invitations.send(admin, s.full.id());
-        delivery.runOnce();
-        String link = URI.create(portalLink(messagesTo(s.fullEmail()).getLast())).getPath();
-        WebUser accepting = new WebUser(port);
-        accepting.get(link);
-        assertThat(location(accepting.post(link, Map.of("password", PASSWORD, "confirmation", PASSWORD))))
-                .endsWith("/welcome");
+        acceptInvitation(admin, s.full.id(), s.fullEmail());
 
-        String base = "http://localhost:" + port + "/p/customer-portal";
-        Page page = signIn(chromium.newDesktopPage(), base, s.fullEmail());
+        String base = portalBase();
+        Page page = portalSignIn(chromium.newDesktopPage(), base, s.fullEmail());
 
         page.navigate(base + "/projects/" + s.project.id().value());
         page.getByLabel("Add a comment").fill("Could we see the mobile layout <first>?");
@@ -152,21 +86,5 @@ class PortalInteractBrowserTest extends PortalMailbox {
         page.navigate(base + "/tickets");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
                 .setName("Invoice address is wrong " + s.tag))).isVisible();
-    }
-
-    private static Page signIn(Page page, String base, String email) {
-        page.navigate(base + "/sign-in");
-        page.getByLabel("E-mail").fill(email);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByLabel("Password").press("Enter");
-        page.waitForURL(base + "/");
-        return page;
-    }
-
-    private static void checked(Page page, String name) {
-        assertThat(page.content()).doesNotContain(SECRET);
-        assertAllTextResolved(page);
-        assertAccessible(page);
-        screenshot(page, name);
     }
 }

@@ -1,51 +1,24 @@
 package dev.foyer.browser;
 
-import java.net.URI;
 import java.time.LocalDate;
-import java.util.Map;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.foyer.directory.Companies;
-import dev.foyer.directory.Contacts;
-import dev.foyer.files.FileTypes;
-import dev.foyer.files.StoredFiles;
-import dev.foyer.finance.FinanceDocuments;
 import dev.foyer.identity.StaffPrincipal;
-import dev.foyer.mail.MailDelivery;
-import dev.foyer.portal.Invitations;
-import dev.foyer.portal.PortalMemberships;
 import dev.foyer.portal.PortalUserStatus;
-import dev.foyer.portal.PortalUsers;
-import dev.foyer.portal.UserTypes;
 import dev.foyer.projects.ProjectItem;
-import dev.foyer.projects.ProjectItems;
-import dev.foyer.projects.Projects;
 import dev.foyer.projects.TaskDetails;
 import dev.foyer.projects.TaskStatus;
 import dev.foyer.test.Admins;
 import dev.foyer.test.Chromium;
 import dev.foyer.test.FoyerFullStackTest;
-import dev.foyer.test.PortalMailbox;
 import dev.foyer.test.PortalSiteScene;
 import dev.foyer.test.TestAdmin;
-import dev.foyer.test.WebUser;
-import dev.foyer.tickets.TicketComments;
-import dev.foyer.tickets.Tickets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static dev.foyer.test.Chromium.assertAccessible;
-import static dev.foyer.test.Chromium.assertAllTextResolved;
-import static dev.foyer.test.Chromium.screenshot;
-import static dev.foyer.test.WebUser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -57,51 +30,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FoyerFullStackTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalJourneyBrowserTest extends PortalMailbox {
-
-    static final String PASSWORD = "a long portal passphrase 44";
-
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired Companies companies;
-    @Autowired Contacts contacts;
-    @Autowired PortalUsers portalUsers;
-    @Autowired PortalMemberships memberships;
-    @Autowired Projects projects;
-    @Autowired ProjectItems items;
-    @Autowired Tickets tickets;
-    @Autowired TicketComments ticketComments;
-    @Autowired FinanceDocuments finance;
-    @Autowired FileTypes fileTypes;
-    @Autowired StoredFiles files;
-    @Autowired UserTypes userTypes;
-    @Autowired Invitations invitations;
-    @Autowired MailDelivery delivery;
-    Chromium chromium;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void close() {
-        chromium.assertNoConsoleErrors();
-        chromium.close();
-    }
+class PortalJourneyBrowserTest extends PortalBrowserSupport {
 
     @Test
     void aSharedTaskReachesThePortalUserWhoseCommentReachesStaffAndUnsharingTakesItAway() {
         StaffPrincipal admin = Admins.testAdmin(jdbc);
-        PortalSiteScene s = PortalSiteScene.build(admin, jdbc, companies, contacts, portalUsers, memberships, projects,
-                items, tickets, ticketComments, finance, fileTypes, files, userTypes, PortalUserStatus.AWAITING);
+        PortalSiteScene s = scene(admin, PortalUserStatus.AWAITING);
         String taskTitle = "Pick the launch photos " + s.tag;
         ProjectItem task = items.create(admin, s.project.id(), new TaskDetails(s.designList.id(), taskTitle,
                 "The three photos for the start page.", TaskStatus.OPEN, null, LocalDate.of(2027, 2, 15), false));
-        acceptInvitation(admin, s);
+        acceptInvitation(admin, s.full.id(), s.fullEmail());
 
-        String staffBase = "http://localhost:" + port;
-        String portalBase = staffBase + "/p/customer-portal";
+        String staffBase = staffBase();
+        String portalBase = portalBase();
         Page staff = Chromium.signedIn(chromium.newDesktopPage(), staffBase, TestAdmin.EMAIL, TestAdmin.PASSWORD);
         Page portal = portalSignIn(chromium.newDesktopPage(), portalBase, s.fullEmail());
 
@@ -153,38 +94,8 @@ class PortalJourneyBrowserTest extends PortalMailbox {
         assertThat(portal.content()).doesNotContain(taskTitle);
     }
 
-    private void acceptInvitation(StaffPrincipal admin, PortalSiteScene s) {
-        invitations.send(admin, s.full.id());
-        delivery.runOnce();
-        String link = URI.create(portalLink(messagesTo(s.fullEmail()).getLast())).getPath();
-        WebUser accepting = new WebUser(port);
-        accepting.get(link);
-        assertThat(location(accepting.post(link, Map.of("password", PASSWORD, "confirmation", PASSWORD))))
-                .endsWith("/welcome");
-    }
-
-    private static Page portalSignIn(Page page, String base, String email) {
-        page.navigate(base + "/sign-in");
-        page.getByLabel("E-mail").fill(email);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByLabel("Password").press("Enter");
-        page.waitForURL(base + "/");
-        return page;
-    }
-
     /** The switch's accessible name: "Show on portal" and the item's title (visually hidden). */
     private static java.util.regex.Pattern shareButton(String title) {
         return java.util.regex.Pattern.compile("^Show on portal\\s*:\\s*" + title + "$"); // titles here are letters, digits and spaces
-    }
-
-    private static void checked(Page page, String name) {
-        assertThat(page.content()).doesNotContain(PortalSiteScene.SECRET);
-        staffChecked(page, name);
-    }
-
-    private static void staffChecked(Page page, String name) {
-        assertAllTextResolved(page);
-        assertAccessible(page);
-        screenshot(page, name);
     }
 }
