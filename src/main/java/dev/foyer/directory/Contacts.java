@@ -99,6 +99,20 @@ public class Contacts {
         return contacts.findById(id).filter(contact -> !contact.inRecycleBin());
     }
 
+    /**
+     * EXP-9: the name of the portal user who added this contact as a colleague (EXP-5), if one did,
+     * so staff see who really wrote it rather than the inviting staff user who owns it (LIF-6).
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> portalAuthorName(StaffPrincipal actor, ContactId id) {
+        DirectoryAccess.requireView(actor);
+        return jdbc.sql("""
+                        select trim(a.first_name || ' ' || a.last_name) from contact c
+                        join portal_user u on u.id = c.portal_author_id join contact a on a.id = u.contact_id
+                        where c.id = :id""")
+                .param("id", id.value()).query(String.class).optional();
+    }
+
     @Transactional
     public Contact create(StaffPrincipal actor, ContactDetails input) {
         DirectoryAccess.requireEdit(actor);

@@ -92,9 +92,14 @@ public class StoredFiles {
     private final FilesSettings settings;
     private final SharingDefaultsSettings sharingDefaults;
     private final Clock clock;
+    private final dev.foyer.portal.PortalAuthorNames portalAuthors;
+    private final dev.foyer.portal.RecordActivities activities;
 
     StoredFiles(JdbcClient jdbc, FileStorage storage, FileTypes fileTypes, List<FileOwnerAccess> ownerAccess,
-                FilesSettings settings, Clock clock, RecordHistory history, SharingDefaultsSettings sharingDefaults) {
+                FilesSettings settings, Clock clock, RecordHistory history, SharingDefaultsSettings sharingDefaults,
+                dev.foyer.portal.PortalAuthorNames portalAuthors, dev.foyer.portal.RecordActivities activities) {
+        this.portalAuthors = portalAuthors;
+        this.activities = activities;
         this.history = history;
         this.sharingDefaults = sharingDefaults;
         this.jdbc = jdbc;
@@ -166,7 +171,10 @@ public class StoredFiles {
     public StoredFile store(StaffPrincipal actor, OwnerRef owner, String originalName, InputStream content,
                             FileTypeId fileType, boolean sharedOnPortal) {
         requireAttach(actor, owner);
-        return storeFor(RecordWriter.of(actor), owner, originalName, content, fileType, sharedOnPortal);
+        RecordWriter writer = RecordWriter.of(actor);
+        StoredFile stored = storeFor(writer, owner, originalName, content, fileType, sharedOnPortal);
+        shownOnPortal(writer, dev.foyer.portal.ActivityKind.UPLOADED, stored); // EXP-7
+        return stored;
     }
 
     /**
@@ -268,8 +276,12 @@ public class StoredFiles {
     public FilePanel panel(StaffPrincipal actor, OwnerRef owner, Pageable pageable) {
         Page<StoredFile> page = list(actor, owner, pageable);
         boolean attach = canAttach(actor, owner);
+        // EXP-9: files portal users uploaded name them, one query for the page.
+        var authors = portalAuthors.of(dev.foyer.portal.PortalAuthorNames.Authored.STORED_FILE,
+                page.getContent().stream().map(f -> f.id().value()).toList());
         return new FilePanel(owner, owners.get(owner.type()).ownerPath(owner.id()), page,
-                attach ? fileTypes.activeChoices() : List.of(), attach, maxSizeText(), attach && sharedByDefault());
+                attach ? fileTypes.activeChoices() : List.of(), attach, maxSizeText(), attach && sharedByDefault(),
+                authors);
     }
 
     /** The file, if it exists and the staff user may see its owner (otherwise empty, the same for both). */
@@ -414,7 +426,10 @@ public class StoredFiles {
                             FileTypeId fileType, boolean sharedOnPortal) {
         ApiAccess.requireWrite(client);
         requireOwner(client, owner);
-        return storeFor(RecordWriter.of(client), owner, originalName, content, fileType, sharedOnPortal);
+        RecordWriter writer = RecordWriter.of(client);
+        StoredFile stored = storeFor(writer, owner, originalName, content, fileType, sharedOnPortal);
+        shownOnPortal(writer, dev.foyer.portal.ActivityKind.UPLOADED, stored); // EXP-7, as the UI path
+        return stored;
     }
 
     /** Switches "Show on portal" for an integration; a stale version gets {@link StaleVersionException}. */
@@ -451,7 +466,27 @@ public class StoredFiles {
         history.record(RECORD_TYPE, file.id().value(), saved.version(), ChangeAction.UPDATED, writer.author(),
                 RecordHistory.diff(snapshot(file), snapshot(saved)));
         log.info("{} {} file {} on the portal", writer.logName(), shared ? "showed" : "hid", file.id());
+        if (shared && !file.sharedOnPortal()) {
+            shownOnPortal(writer, dev.foyer.portal.ActivityKind.SHARED, saved); // EXP-7: only when now shown
+        }
         return saved;
+    }
+
+    /**
+     * EXP-7: a staff or API write that shows a file on the portal appends to the activity log in the
+     * same transaction, as project and ticket writes do; notifications fan out from it (each re-read
+     * through PortalReads, so an internal file type reaches no one). Files of owners the portal never
+     * shows, files not shown, and writes of a token whose creator is gone leave no trace.
+     */
+    private void shownOnPortal(RecordWriter writer, dev.foyer.portal.ActivityKind kind, StoredFile file) {
+        if (!file.sharedOnPortal() || writer.staffId() == null) {
+            return;
+        }
+        dev.foyer.portal.RecordKind.ofFileOwner(file.owner().type()).ifPresent(ownerKind ->
+                activities.record(new dev.foyer.portal.RecordActivity(
+                        dev.foyer.portal.ActivityActor.staff(writer.staffId(), writer.author().name()), kind,
+                        dev.foyer.portal.RecordRef.of(dev.foyer.portal.RecordKind.FILE, file.id().value()),
+                        dev.foyer.portal.RecordRef.of(ownerKind, file.owner().id()), file.name())));
     }
 
     /** The row now, the bytes once that commits (the sweep catches a crash in between); a null version deletes any. */

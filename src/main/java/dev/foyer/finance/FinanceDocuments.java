@@ -173,16 +173,25 @@ public class FinanceDocuments {
         requireVersion(document, expectedVersion);
         DocumentStatus before = document.status();
         FinanceDocument changed = changeStatus(RecordWriter.of(actor), visible(actor), document, status);
-        if (before != changed.status() && changed.status() != DocumentStatus.DRAFT) {
-            // EXP-7: a draft is never seen (ACC-5); from "sent" on, portal users hear of each step.
+        statusActivity(actor.id().value(), actor.displayName(), before, changed);
+        return changed;
+    }
+
+    /**
+     * EXP-7: a draft is never seen (ACC-5); from "sent" on, portal users hear of each step, whether staff
+     * moved it in the UI or an integration through the API (recorded for the token's creator; a token
+     * whose creator is gone names no staff user and leaves no activity).
+     */
+    private void statusActivity(java.util.UUID staffUserId, String name, DocumentStatus before,
+                                FinanceDocument changed) {
+        if (staffUserId != null && before != changed.status() && changed.status() != DocumentStatus.DRAFT) {
             activities.record(new dev.foyer.portal.RecordActivity(
-                    dev.foyer.portal.ActivityActor.staff(actor.id().value(), actor.displayName()),
+                    dev.foyer.portal.ActivityActor.staff(staffUserId, name),
                     before == DocumentStatus.DRAFT ? dev.foyer.portal.ActivityKind.SENT
                             : dev.foyer.portal.ActivityKind.STATUS_CHANGED,
                     dev.foyer.portal.RecordRef.of(dev.foyer.portal.RecordKind.FINANCE_DOCUMENT, changed.id().value()),
                     null, changed.status().name()));
         }
-        return changed;
     }
 
     /** Deletes a draft for good (its number is not reused); documents past draft are kept. */
@@ -428,7 +437,11 @@ public class FinanceDocuments {
         ApiAccess.requireWrite(client);
         FinanceDocument document = load(client, kind, id);
         requireVersion(document, expectedVersion);
-        return changeStatus(RecordWriter.of(client), visible(client), document, status);
+        DocumentStatus before = document.status();
+        RecordWriter writer = RecordWriter.of(client);
+        FinanceDocument changed = changeStatus(writer, visible(client), document, status);
+        statusActivity(writer.staffId(), writer.author().name(), before, changed); // EXP-7, as the UI path
+        return changed;
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package dev.foyer.projects;
 
+import dev.foyer.audit.RecordWriter;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.portal.ActivityActor;
 import dev.foyer.portal.ActivityKind;
@@ -25,6 +26,20 @@ class ProjectActivities {
     }
 
     void staff(StaffPrincipal actor, ActivityKind kind, ProjectItem item) {
+        record(ActivityActor.staff(actor.id().value(), actor.displayName()), kind, item);
+    }
+
+    /**
+     * The same for a write through the REST API, recorded for the token's creator (as its history is);
+     * a token whose creator is gone names no staff user, so its writes leave no activity.
+     */
+    void written(RecordWriter writer, ActivityKind kind, ProjectItem item) {
+        if (writer.staffId() != null) {
+            record(ActivityActor.staff(writer.staffId(), writer.author().name()), kind, item);
+        }
+    }
+
+    private void record(ActivityActor actor, ActivityKind kind, ProjectItem item) {
         if (!item.shared()) {
             return;
         }
@@ -38,7 +53,7 @@ class ProjectActivities {
             case COMMENT -> RecordKind.PROJECT_COMMENT;
         };
         String summary = item instanceof ProjectComment comment ? RichText.plainText(comment.body()) : item.label();
-        activities.record(new RecordActivity(ActivityActor.staff(actor.id().value(), actor.displayName()), kind,
+        activities.record(new RecordActivity(actor, kind,
                 RecordRef.of(recordKind, item.uuid()), RecordRef.of(RecordKind.PROJECT, item.projectId().value()),
                 summary));
     }

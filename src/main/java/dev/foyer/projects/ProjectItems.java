@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -59,9 +61,12 @@ public class ProjectItems {
     private final Clock clock;
     private final StoredFiles files;
     private final ProjectActivities activities;
+    private final dev.foyer.portal.PortalAuthorNames portalAuthorNames;
 
     ProjectItems(JdbcAggregateOperations aggregates, Projects projects, SharingDefaults sharingDefaults,
-                 RecordHistory history, JdbcClient jdbc, Clock clock, StoredFiles files, ProjectActivities activities) {
+                 RecordHistory history, JdbcClient jdbc, Clock clock, StoredFiles files, ProjectActivities activities,
+                 dev.foyer.portal.PortalAuthorNames portalAuthorNames) {
+        this.portalAuthorNames = portalAuthorNames;
         this.files = files;
         this.activities = activities;
         this.aggregates = aggregates;
@@ -159,6 +164,29 @@ public class ProjectItems {
     public Map<UUID, String> staffNames(StaffPrincipal actor, Collection<UUID> ids) {
         ProjectAccess.requireView(actor);
         return projects.names(ids.stream().filter(Objects::nonNull).collect(Collectors.toSet()), false);
+    }
+
+    /**
+     * EXP-9: the portal users who wrote the shown comments and tasks, by item id, in one query per
+     * kind for the whole page; staff pages name them with a "Portal user" badge instead of the
+     * inviting staff user who owns what they write (LIF-6).
+     */
+    public Map<UUID, dev.foyer.portal.PortalAuthorName> portalAuthors(StaffPrincipal actor,
+                                                                     Iterable<? extends ProjectItem> shown) {
+        ProjectAccess.requireView(actor);
+        Set<UUID> comments = new HashSet<>();
+        Set<UUID> tasks = new HashSet<>();
+        for (ProjectItem item : shown) {
+            if (item instanceof ProjectComment) {
+                comments.add(item.uuid());
+            } else if (item instanceof Task) {
+                tasks.add(item.uuid());
+            }
+        }
+        Map<UUID, dev.foyer.portal.PortalAuthorName> found = new HashMap<>(
+                portalAuthorNames.of(dev.foyer.portal.PortalAuthorNames.Authored.PROJECT_COMMENT, comments));
+        found.putAll(portalAuthorNames.of(dev.foyer.portal.PortalAuthorNames.Authored.TASK, tasks));
+        return found;
     }
 
     // ---- changing
@@ -280,7 +308,10 @@ public class ProjectItems {
     @Transactional
     public ProjectItem create(ApiPrincipal client, ProjectId project, ItemDetails input, String externalRef) {
         ApiAccess.requireWrite(client);
-        return insert(RecordWriter.of(client), existingProject(project, input), input, externalRef);
+        RecordWriter writer = RecordWriter.of(client);
+        ProjectItem created = insert(writer, existingProject(project, input), input, externalRef);
+        activities.written(writer, dev.foyer.portal.ActivityKind.CREATED, created); // EXP-7, as the UI path
+        return created;
     }
 
     /**
@@ -291,8 +322,11 @@ public class ProjectItems {
     public ProjectComment comment(ApiPrincipal client, ProjectId project, ItemKind itemKind, UUID itemId,
                                   CommentDetails input, String externalRef) {
         ApiAccess.requireWrite(client);
-        return insertComment(RecordWriter.of(client), existingProject(project, input), itemKind, itemId, input,
+        RecordWriter writer = RecordWriter.of(client);
+        ProjectComment comment = insertComment(writer, existingProject(project, input), itemKind, itemId, input,
                 externalRef);
+        activities.written(writer, dev.foyer.portal.ActivityKind.COMMENTED, comment); // EXP-7, as the UI path
+        return comment;
     }
 
     /**
@@ -322,8 +356,11 @@ public class ProjectItems {
         ApiAccess.requireWrite(client);
         Optional<ProjectItem> existing = byExternalRef(ItemKind.COMMENT, externalRef);
         if (existing.isEmpty()) {
-            return new Upserted<>(insertComment(RecordWriter.of(client), existingProject(project, input), itemKind,
-                    itemId, input, externalRef), true);
+            RecordWriter writer = RecordWriter.of(client);
+            ProjectComment created = insertComment(writer, existingProject(project, input), itemKind, itemId, input,
+                    externalRef);
+            activities.written(writer, dev.foyer.portal.ActivityKind.COMMENTED, created); // EXP-7
+            return new Upserted<>(created, true);
         }
         ProjectComment comment = (ProjectComment) existing.get();
         if (expectedVersion != null && comment.currentVersion() != expectedVersion) {
@@ -474,6 +511,9 @@ public class ProjectItems {
         history.record(ItemKind.COMMENT.recordType(), comment.uuid(), saved.currentVersion(), ChangeAction.UPDATED,
                 writer.author(), RecordHistory.diff(snapshot(comment), snapshot(saved)));
         log.info("{} set comment {} to {}", writer.logName(), comment.uuid(), share ? "shown on portal" : "internal");
+        if (share && !comment.shared()) {
+            activities.written(writer, dev.foyer.portal.ActivityKind.SHARED, saved); // EXP-7: only when now shown
+        }
         return saved;
     }
 

@@ -40,6 +40,19 @@ class TicketActivities {
                 RecordRef.of(RecordKind.TICKET, comment.ticketId().value()), RichText.plainText(comment.body())));
     }
 
+    /**
+     * The same for a write through the REST API, recorded for the token's creator (as its history is);
+     * a token whose creator is gone names no staff user, so its writes leave no activity.
+     */
+    void comment(dev.foyer.audit.RecordWriter writer, ActivityKind kind, TicketComment comment) {
+        if (!comment.shared() || writer.staffId() == null) {
+            return;
+        }
+        activities.record(new RecordActivity(ActivityActor.staff(writer.staffId(), writer.author().name()), kind,
+                RecordRef.of(RecordKind.TICKET_COMMENT, comment.id().value()),
+                RecordRef.of(RecordKind.TICKET, comment.ticketId().value()), RichText.plainText(comment.body())));
+    }
+
     private static ActivityActor actor(StaffPrincipal actor) {
         return ActivityActor.staff(actor.id().value(), actor.displayName());
     }

@@ -21,6 +21,8 @@ import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
 import dev.foyer.shared.RichText;
 import dev.foyer.shared.StaleVersionException;
+import dev.foyer.portal.PortalAuthorName;
+import dev.foyer.portal.PortalAuthorNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -301,6 +303,7 @@ public class TicketComments {
         history.record(RECORD_TYPE, comment.id().value(), comment.version(), ChangeAction.CREATED, writer.author(),
                 RecordHistory.diff(Map.of(), snapshot(comment)));
         log.info("{} commented on ticket {} ({}shared)", writer.logName(), ticket.id(), share ? "" : "not ");
+        activities.comment(writer, dev.foyer.portal.ActivityKind.COMMENTED, comment); // EXP-7, as the UI path
         return comment;
     }
 
@@ -316,6 +319,7 @@ public class TicketComments {
         history.record(RECORD_TYPE, saved.id().value(), saved.version(), ChangeAction.UPDATED, writer.author(),
                 RecordHistory.diff(before, snapshot(saved)));
         log.info("{} set comment {} to {}", writer.logName(), saved.id(), shared ? "shown on portal" : "internal");
+        activities.comment(writer, dev.foyer.portal.ActivityKind.SHARED, saved); // EXP-7: only when now shown
         return saved;
     }
 
@@ -340,8 +344,8 @@ public class TicketComments {
     private static String select() {
         return """
                 select c.id, c.ticket_id, c.body, c.shared, c.author_id, su.display_name as author_name, c.version,
-                       c.created_at
-                from ticket_comment c left join staff_user su on su.id = c.author_id""";
+                       c.created_at,""" + PortalAuthorNames.columns("c")
+                + " from ticket_comment c left join staff_user su on su.id = c.author_id" + PortalAuthorNames.join("c");
     }
 
     private static CommentView view(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -349,6 +353,6 @@ public class TicketComments {
         return new CommentView(new TicketCommentId(rs.getObject("id", UUID.class)),
                 new TicketId(rs.getObject("ticket_id", UUID.class)), rs.getString("body"), rs.getBoolean("shared"),
                 author == null ? null : new StaffUserId(author), rs.getString("author_name"), rs.getLong("version"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), PortalAuthorName.of(rs));
     }
 }

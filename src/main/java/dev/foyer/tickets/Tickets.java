@@ -33,6 +33,8 @@ import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
 import dev.foyer.shared.RichText;
 import dev.foyer.shared.StaleVersionException;
+import dev.foyer.portal.PortalAuthorName;
+import dev.foyer.portal.PortalAuthorNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -122,15 +124,17 @@ public class Tickets {
         long total = jdbc.sql("select count(*)" + from + condition).params(params).query(Long.class).single();
         List<TicketSummary> rows = jdbc.sql("""
                         select t.id, t.number, t.subject, t.status, t.priority, t.company_id, co.name as company_name,
-                               su.display_name as assignee_name, t.updated_at"""
-                        + from + " left join staff_user su on su.id = t.assignee_id" + condition + order
+                               su.display_name as assignee_name, t.updated_at,""" + PortalAuthorNames.columns("t")
+                        + from + " left join staff_user su on su.id = t.assignee_id" + PortalAuthorNames.join("t")
+                        + condition + order
                         + " limit :limit offset :offset")
                 .params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
                 .query((rs, n) -> new TicketSummary(new TicketId(rs.getObject("id", UUID.class)), rs.getLong("number"),
                         rs.getString("subject"), TicketStatus.valueOf(rs.getString("status")),
                         TicketPriority.valueOf(rs.getString("priority")),
                         new CompanyId(rs.getObject("company_id", UUID.class)), rs.getString("company_name"),
-                        rs.getString("assignee_name"), rs.getTimestamp("updated_at").toInstant()))
+                        rs.getString("assignee_name"), rs.getTimestamp("updated_at").toInstant(),
+                        PortalAuthorName.of(rs)))
                 .list();
         return new PageImpl<>(rows, pageable, total);
     }

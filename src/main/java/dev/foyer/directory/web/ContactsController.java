@@ -117,6 +117,7 @@ class ContactsController {
                   @RequestParam(defaultValue = "0") int historyPage, Model model) {
         Contact contact = load(actor, id);
         model.addAttribute("contact", contact);
+        model.addAttribute("addedByPortal", contacts.portalAuthorName(actor, contact.id()).orElse(null));
         companies.find(actor, contact.companyId()).ifPresent(c -> model.addAttribute("companyName", c.name()));
         model.addAttribute("portalSections", extensions.stream().map(e -> e.section(actor, contact)).toList());
         model.addAttribute("history", history.page(Contacts.RECORD_TYPE, contact.id().value(),

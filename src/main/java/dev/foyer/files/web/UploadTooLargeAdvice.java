@@ -24,6 +24,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 class UploadTooLargeAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(UploadTooLargeAdvice.class);
+    private static final java.util.regex.Pattern PORTAL_UPLOAD = java.util.regex.Pattern.compile(
+            "/p/[a-z0-9-]{1,100}/(projects|tickets)/[0-9a-fA-F-]{36}/files");
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<?> tooLarge(HttpServletRequest request) {
@@ -35,6 +37,11 @@ class UploadTooLargeAdvice {
             problem.setInstance(URI.create(path));
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
+        }
+        if (PORTAL_UPLOAD.matcher(path).matches()) {
+            // A portal upload (site's PortalUploadLimitFilter normally catches it): back to its record's page.
+            return ResponseEntity.status(HttpStatus.FOUND)
+                    .location(URI.create(request.getContextPath() + path + "/too-large")).build();
         }
         return ResponseEntity.status(HttpStatus.FOUND)
                 .location(URI.create(request.getContextPath() + UploadLimitFilter.tooLargeLocation(request.getQueryString())))

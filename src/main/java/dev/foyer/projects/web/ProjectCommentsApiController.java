@@ -1,6 +1,7 @@
 package dev.foyer.projects.web;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.foyer.api.ApiController;
@@ -18,6 +19,8 @@ import dev.foyer.projects.ProjectComment;
 import dev.foyer.projects.ProjectId;
 import dev.foyer.projects.ProjectItem;
 import dev.foyer.projects.ProjectItems;
+import dev.foyer.portal.PortalAuthorName;
+import dev.foyer.portal.PortalAuthorNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
@@ -50,21 +53,28 @@ class ProjectCommentsApiController {
     private final ProjectItems items;
     private final ProjectsApiSupport support;
 
-    ProjectCommentsApiController(ProjectItems items, ProjectsApiSupport support) {
+    private final PortalAuthorNames portalAuthors;
+
+    ProjectCommentsApiController(ProjectItems items, ProjectsApiSupport support, PortalAuthorNames portalAuthors) {
+        this.portalAuthors = portalAuthors;
         this.items = items;
         this.support = support;
     }
 
-    /** {@code itemType} is the item's kind as in the paths ({@code tasks}, {@code milestones}, ...), or null. */
+    /**
+     * {@code itemType} is the item's kind as in the paths ({@code tasks}, {@code milestones}, ...), or null;
+     * {@code portalAuthor} names the portal user who wrote the comment (EXP-9; {@code authorId} is then
+     * the staff user who owns it, LIF-6), null for staff comments.
+     */
     record CommentRepresentation(String id, String projectId, String itemType, String itemId, String body,
-                                 boolean shared, String authorId, String externalRef, long version, Instant createdAt,
-                                 Instant updatedAt) {
-        static CommentRepresentation of(ProjectItem item) {
+                                 boolean shared, String authorId, PortalAuthorName portalAuthor, String externalRef,
+                                 long version, Instant createdAt, Instant updatedAt) {
+        static CommentRepresentation of(ProjectItem item, PortalAuthorName portalAuthor) {
             ProjectComment c = (ProjectComment) item;
             return new CommentRepresentation(c.id().toString(), c.projectId().toString(),
                     c.itemKind() == null ? null : c.itemKind().slug(), c.itemId() == null ? null : c.itemId().toString(),
-                    c.body(), c.shared(), c.authorId() == null ? null : c.authorId().toString(), c.externalRef(),
-                    c.currentVersion(), c.createdAt(), c.updatedAt());
+                    c.body(), c.shared(), c.authorId() == null ? null : c.authorId().toString(), portalAuthor,
+                    c.externalRef(), c.currentVersion(), c.createdAt(), c.updatedAt());
         }
     }
 
@@ -101,8 +111,12 @@ class ProjectCommentsApiController {
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size,
                                         @RequestParam(name = UpdatedSince.PARAMETER, required = false) String updatedSince) {
-        return ApiPage.of(items.changedSince(client, ItemKind.COMMENT, UpdatedSince.parse(updatedSince),
-                ApiPaging.of(page, size)), CommentRepresentation::of);
+        var found = items.changedSince(client, ItemKind.COMMENT, UpdatedSince.parse(updatedSince),
+                ApiPaging.of(page, size));
+        // One query for the page's portal authors (EXP-9).
+        Map<UUID, PortalAuthorName> authors = portalAuthors.of(PortalAuthorNames.Authored.PROJECT_COMMENT,
+                found.getContent().stream().map(ProjectItem::uuid).toList());
+        return ApiPage.of(found, c -> CommentRepresentation.of(c, authors.get(c.uuid())));
     }
 
     @GetMapping("/{id}")
@@ -110,7 +124,7 @@ class ProjectCommentsApiController {
     ResponseEntity<CommentRepresentation> get(@AuthenticationPrincipal ApiPrincipal client, @PathVariable String id) {
         ProjectItem comment = items.find(client, ItemKind.COMMENT, ProjectsApiSupport.itemId(id, ItemKind.COMMENT))
                 .orElseThrow(() -> new ApiNotFoundException("comment"));
-        return ProjectsApiSupport.ok(comment, CommentRepresentation::of, comment.currentVersion());
+        return ProjectsApiSupport.ok(comment, this::representation, comment.currentVersion());
     }
 
     @PostMapping
@@ -124,7 +138,7 @@ class ProjectCommentsApiController {
         Target target = Target.of(input);
         ProjectComment comment = support.writing(() -> items.comment(client, project, target.kind(), target.id(),
                 new CommentDetails(input.body(), input.shared()), input.externalRef()));
-        return ProjectsApiSupport.created(comment, CommentRepresentation::of, PATH, comment.id(),
+        return ProjectsApiSupport.created(comment, this::representation, PATH, comment.id(),
                 comment.currentVersion());
     }
 
@@ -143,7 +157,7 @@ class ProjectCommentsApiController {
         ProjectComment comment = support.writing(() -> items.updateComment(client, new CommentId(commentId), version,
                 project, target.kind(), target.id(), new CommentDetails(input.body(), input.shared()),
                 input.externalRef()));
-        return ProjectsApiSupport.ok(comment, CommentRepresentation::of, comment.currentVersion());
+        return ProjectsApiSupport.ok(comment, this::representation, comment.currentVersion());
     }
 
     @GetMapping("/by-external-ref/{ref}")
@@ -152,7 +166,7 @@ class ProjectCommentsApiController {
                                                    @PathVariable String ref) {
         ProjectItem comment = items.findByExternalRef(client, ItemKind.COMMENT, ProjectsApiSupport.externalRef(ref))
                 .orElseThrow(() -> new ApiNotFoundException("comment"));
-        return ProjectsApiSupport.ok(comment, CommentRepresentation::of, comment.currentVersion());
+        return ProjectsApiSupport.ok(comment, this::representation, comment.currentVersion());
     }
 
     @GetMapping("/by-external-ref")
@@ -175,7 +189,7 @@ class ProjectCommentsApiController {
         Target target = Target.of(input);
         return ProjectsApiSupport.upserted(support.writing(() -> items.upsertComment(client, externalRef,
                         input.version(), project, target.kind(), target.id(),
-                        new CommentDetails(input.body(), input.shared()))), CommentRepresentation::of, PATH,
+                        new CommentDetails(input.body(), input.shared()))), this::representation, PATH,
                 ProjectComment::uuid, ProjectComment::currentVersion);
     }
 
@@ -202,5 +216,10 @@ class ProjectCommentsApiController {
             return null;
         });
         return ResponseEntity.noContent().build();
+    }
+
+    private CommentRepresentation representation(ProjectItem comment) {
+        return CommentRepresentation.of(comment,
+                portalAuthors.of(PortalAuthorNames.Authored.PROJECT_COMMENT, comment.uuid()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.foyer.projects.web;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -91,6 +93,7 @@ class ProjectItemsController {
             }
         });
         model.addAttribute("names", items.staffNames(actor, people));
+        model.addAttribute("portalAuthors", items.portalAuthors(actor, found.getContent()));
         model.addAttribute("backPath", "/projects/" + project.id() + "/" + slug + "?page=" + Math.max(0, page));
         return "projects/section";
     }
@@ -143,6 +146,7 @@ class ProjectItemsController {
         Set<UUID> people = new HashSet<>();
         people.add(item.createdBy());
         describe(actor, project, item, people, model);
+        List<ProjectItem> shownItems = new ArrayList<>(List.of(item));
         if (item instanceof TaskList list) {
             Page<Task> tasks = items.tasks(actor, list.id(), Forms.page(page));
             tasks.forEach(t -> people.add(t.assignee() == null ? null : t.assignee().value()));
@@ -154,8 +158,10 @@ class ProjectItemsController {
             comments.forEach(c -> people.add(c.authorId()));
             model.addAttribute("comments", comments);
             model.addAttribute("commentForm", ItemForm.empty(sharingDefaults.sharedByDefault(ItemKind.COMMENT), null));
+            shownItems.addAll(comments.getContent());
         }
         model.addAttribute("names", items.staffNames(actor, people));
+        model.addAttribute("portalAuthors", items.portalAuthors(actor, shownItems));
         String path = itemPath(project, item);
         model.addAttribute("itemPath", path);
         model.addAttribute("backPath", path);
@@ -196,6 +202,7 @@ class ProjectItemsController {
             Set<UUID> people = new HashSet<>();
             describe(actor, project, current, people, model);
             model.addAttribute("names", items.staffNames(actor, people));
+            model.addAttribute("portalAuthors", items.portalAuthors(actor, List.of(current)));
             ItemForm kept = form.withVersion(current.currentVersion());
             model.addAttribute("form", kept);
             return showForm(actor, project, kind, current, model);

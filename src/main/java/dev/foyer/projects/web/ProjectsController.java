@@ -174,6 +174,7 @@ class ProjectsController {
                 .forEach(a -> people.add(a.value())));
         comments.forEach(c -> people.add(c.authorId()));
         model.addAttribute("names", items.staffNames(actor, people));
+        model.addAttribute("portalAuthors", items.portalAuthors(actor, comments.getContent()));
         model.addAttribute("commentForm", ItemForm.empty(sharingDefaults.sharedByDefault(ItemKind.COMMENT), null));
         model.addAttribute("backPath", "/projects/" + projectId);
         model.addAttribute("panel", files.panel(actor, new OwnerRef("project", projectId.value()),

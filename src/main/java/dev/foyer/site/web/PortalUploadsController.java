@@ -3,6 +3,7 @@ package dev.foyer.site.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.foyer.accounts.PortalPrincipal;
@@ -11,6 +12,7 @@ import dev.foyer.portal.RecordRef;
 import dev.foyer.site.PortalSite;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,6 +55,22 @@ class PortalUploadsController {
                         throw new UncheckedIOException(e);
                     }
                 });
+    }
+
+    /**
+     * Where {@link PortalUploadLimitFilter} sends an upload over the size limit (ADR 003): back to the
+     * record's page with the message next to the upload field. Nothing was read or stored; the page
+     * itself answers 404 for what the user may not see (ACC-10).
+     */
+    @GetMapping("/p/{slug}/{containers:projects|tickets}/{id}/files/too-large")
+    String tooLarge(@PathVariable String slug, @PathVariable String containers, @PathVariable String id,
+                    @AuthenticationPrincipal PortalPrincipal user, RedirectAttributes flash) {
+        site.requirePortal(slug, user);
+        RecordRef owner = PortalCommentsController.container(containers, id);
+        flash.addFlashAttribute(SiteWrites.PROBLEMS, Map.of("file", "site.interact.error.tooLarge"));
+        flash.addFlashAttribute(SiteWrites.FORM, "upload");
+        flash.addFlashAttribute(SiteWrites.TEXT, "");
+        return "redirect:" + SiteWrites.pageOf(slug, owner) + "#files";
     }
 
     @PostMapping("/p/{slug}/{containers:projects|tickets}/{id}/files/{fileId}/delete")

@@ -1,6 +1,8 @@
 package dev.foyer.tickets.web;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 
 import dev.foyer.api.ApiController;
 import dev.foyer.api.ApiNotFoundException;
@@ -10,6 +12,8 @@ import dev.foyer.api.ApiPrincipal;
 import dev.foyer.api.ExpectedVersion;
 import dev.foyer.api.InvalidApiRequestException;
 import dev.foyer.api.UpdatedSince;
+import dev.foyer.portal.PortalAuthorName;
+import dev.foyer.portal.PortalAuthorNames;
 import dev.foyer.tickets.Ticket;
 import dev.foyer.tickets.TicketComment;
 import dev.foyer.tickets.TicketCommentId;
@@ -50,17 +54,26 @@ class TicketCommentsApiController {
     private final Tickets tickets;
     private final TicketApiSupport support;
 
-    TicketCommentsApiController(TicketComments comments, Tickets tickets, TicketApiSupport support) {
+    private final PortalAuthorNames portalAuthors;
+
+    TicketCommentsApiController(TicketComments comments, Tickets tickets, TicketApiSupport support,
+                                PortalAuthorNames portalAuthors) {
+        this.portalAuthors = portalAuthors;
         this.comments = comments;
         this.tickets = tickets;
         this.support = support;
     }
 
+    /**
+     * {@code portalAuthor} names the portal user who wrote the comment (EXP-9; {@code authorId} is then the
+     * staff user who owns it, LIF-6), null for staff comments.
+     */
     record CommentRepresentation(String id, String ticketId, String body, boolean shared, String authorId,
-                                 String externalRef, long version, Instant createdAt, Instant updatedAt) {
-        static CommentRepresentation of(TicketComment c) {
+                                 PortalAuthorName portalAuthor, String externalRef, long version, Instant createdAt,
+                                 Instant updatedAt) {
+        static CommentRepresentation of(TicketComment c, PortalAuthorName portalAuthor) {
             return new CommentRepresentation(c.id().toString(), c.ticketId().toString(), c.body(), c.shared(),
-                    c.authorId() == null ? null : c.authorId().toString(), c.externalRef(), c.version(),
+                    c.authorId() == null ? null : c.authorId().toString(), portalAuthor, c.externalRef(), c.version(),
                     c.createdAt(), c.updatedAt());
         }
     }
@@ -82,8 +95,8 @@ class TicketCommentsApiController {
                                                 @RequestParam(required = false) Integer size,
                                                 @RequestParam(name = UpdatedSince.PARAMETER, required = false) String updatedSince) {
         Ticket ticket = visibleTicket(client, ticketId);
-        return ApiPage.of(comments.changedSince(client, ticket.id(), UpdatedSince.parse(updatedSince),
-                ApiPaging.of(page, size)), CommentRepresentation::of);
+        return page(comments.changedSince(client, ticket.id(), UpdatedSince.parse(updatedSince),
+                ApiPaging.of(page, size)));
     }
 
     @GetMapping(PATH)
@@ -92,8 +105,8 @@ class TicketCommentsApiController {
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size,
                                         @RequestParam(name = UpdatedSince.PARAMETER, required = false) String updatedSince) {
-        return ApiPage.of(comments.changedSince(client, null, UpdatedSince.parse(updatedSince),
-                ApiPaging.of(page, size)), CommentRepresentation::of);
+        return page(comments.changedSince(client, null, UpdatedSince.parse(updatedSince),
+                ApiPaging.of(page, size)));
     }
 
     @GetMapping(PER_TICKET + "/{id}")
@@ -135,7 +148,7 @@ class TicketCommentsApiController {
         try {
             TicketComment comment = comments.add(client, ticket.id(), input.body(), input.shared(),
                     TicketApiSupport.optionalExternalRef(input.externalRef()));
-            return TicketApiSupport.created(CommentRepresentation.of(comment), comment.version(),
+            return TicketApiSupport.created(representation(comment), comment.version(),
                     PATH + "/" + comment.id());
         } catch (TicketException e) {
             throw support.refused(e, "ticket comment");
@@ -196,7 +209,7 @@ class TicketCommentsApiController {
         }
         try {
             return TicketApiSupport.upserted(comments.upsert(client, externalRef, input.version(), ticket, input.body(),
-                            input.shared()), CommentRepresentation::of, comment -> PATH + "/" + comment.id(),
+                            input.shared()), this::representation, comment -> PATH + "/" + comment.id(),
                     TicketComment::version);
         } catch (TicketException e) {
             throw support.refused(e, "ticket comment");
@@ -232,7 +245,19 @@ class TicketCommentsApiController {
                 .orElseThrow(() -> new InvalidApiRequestException("ticketId", "is not an id"));
     }
 
-    private static ResponseEntity<CommentRepresentation> ok(TicketComment comment) {
-        return TicketApiSupport.ok(CommentRepresentation.of(comment), comment.version());
+    private ResponseEntity<CommentRepresentation> ok(TicketComment comment) {
+        return TicketApiSupport.ok(representation(comment), comment.version());
+    }
+
+    private CommentRepresentation representation(TicketComment comment) {
+        return CommentRepresentation.of(comment,
+                portalAuthors.of(PortalAuthorNames.Authored.TICKET_COMMENT, comment.id().value()));
+    }
+
+    /** A page of comments with their portal authors, read in one query for the page. */
+    private ApiPage<CommentRepresentation> page(org.springframework.data.domain.Page<TicketComment> found) {
+        Map<UUID, PortalAuthorName> authors = portalAuthors.of(PortalAuthorNames.Authored.TICKET_COMMENT,
+                found.getContent().stream().map(c -> c.id().value()).toList());
+        return ApiPage.of(found, c -> CommentRepresentation.of(c, authors.get(c.id().value())));
     }
 }

@@ -16,6 +16,7 @@ import dev.foyer.files.OwnerRef;
 import dev.foyer.files.StoredFiles;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.identity.StaffUserId;
+import dev.foyer.portal.PortalAuthorNames;
 import dev.foyer.portal.MembershipKind;
 import dev.foyer.portal.PortalMemberships;
 import dev.foyer.shared.StaleVersionException;
@@ -58,11 +59,13 @@ class TicketsController {
 
     private final PortalMemberships portalMembers;
     private final dev.foyer.portal.PortalActivityFeed portalActivity;
+    private final PortalAuthorNames portalAuthors;
 
     TicketsController(Tickets tickets, TicketComments comments, Companies companies, StaffChoices staff,
                       RecordHistory history, StoredFiles files, PortalMemberships portalMembers,
-                      dev.foyer.portal.PortalActivityFeed portalActivity) {
+                      dev.foyer.portal.PortalActivityFeed portalActivity, PortalAuthorNames portalAuthors) {
         this.portalActivity = portalActivity;
+        this.portalAuthors = portalAuthors;
         this.files = files;
         this.portalMembers = portalMembers;
         this.tickets = tickets;
@@ -148,6 +151,8 @@ class TicketsController {
                   @RequestParam(required = false) Long activityBefore, Model model) {
         Ticket ticket = load(actor, id);
         model.addAttribute("ticket", ticket);
+        // EXP-9: a ticket a portal user opened names them, not the staff user who owns it (LIF-6).
+        model.addAttribute("openedByPortal", portalAuthors.of(PortalAuthorNames.Authored.TICKET, ticket.id().value()));
         companies.find(actor, ticket.companyId()).ifPresent(c -> model.addAttribute("companyName", c.name()));
         Map<StaffUserId, String> people = tickets.people(actor, ticket);
         model.addAttribute("assigneeName", ticket.assigneeId() == null ? null : people.get(ticket.assigneeId()));

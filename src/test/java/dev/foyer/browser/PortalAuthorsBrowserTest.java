@@ -1,0 +1,138 @@
+package dev.foyer.browser;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.UUID;
+
+import com.microsoft.playwright.Page;
+import dev.foyer.directory.Companies;
+import dev.foyer.directory.Contacts;
+import dev.foyer.files.FileTypes;
+import dev.foyer.files.StoredFiles;
+import dev.foyer.finance.FinanceDocuments;
+import dev.foyer.identity.StaffPrincipal;
+import dev.foyer.portal.ModuleRight;
+import dev.foyer.portal.NewPortalTicket;
+import dev.foyer.portal.PortalAction;
+import dev.foyer.portal.PortalInteractions;
+import dev.foyer.portal.PortalMemberships;
+import dev.foyer.portal.PortalModule;
+import dev.foyer.portal.PortalUsers;
+import dev.foyer.portal.RecordKind;
+import dev.foyer.portal.RecordRef;
+import dev.foyer.portal.Rights;
+import dev.foyer.portal.UserType;
+import dev.foyer.portal.UserTypes;
+import dev.foyer.portal.ViewScope;
+import dev.foyer.projects.ProjectItems;
+import dev.foyer.projects.Projects;
+import dev.foyer.test.Admins;
+import dev.foyer.test.Chromium;
+import dev.foyer.test.FoyerFullStackTest;
+import dev.foyer.test.PortalSiteScene;
+import dev.foyer.test.TestAdmin;
+import dev.foyer.tickets.TicketComments;
+import dev.foyer.tickets.Tickets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.foyer.test.Chromium.assertAccessible;
+import static dev.foyer.test.Chromium.screenshot;
+
+/** EXP-9 on staff pages in a real browser: what a portal user wrote carries their name and the "Portal user" badge. */
+@FoyerFullStackTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalAuthorsBrowserTest {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired Companies companies;
+    @Autowired Contacts contacts;
+    @Autowired PortalUsers portalUsers;
+    @Autowired PortalMemberships memberships;
+    @Autowired Projects projects;
+    @Autowired ProjectItems items;
+    @Autowired Tickets tickets;
+    @Autowired TicketComments ticketComments;
+    @Autowired FinanceDocuments finance;
+    @Autowired FileTypes fileTypes;
+    @Autowired StoredFiles files;
+    @Autowired UserTypes userTypes;
+    @Autowired PortalInteractions interactions;
+    Chromium chromium;
+
+    @BeforeAll
+    void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    void close() {
+        chromium.assertNoConsoleErrors();
+        chromium.close();
+    }
+
+    @Test
+    void staffSeeWhichPortalUserWroteCommentsOpenedTicketsAndUploadedFiles() {
+        StaffPrincipal admin = Admins.testAdmin(jdbc);
+        PortalSiteScene s = PortalSiteScene.build(admin, jdbc, companies, contacts, portalUsers, memberships, projects,
+                items, tickets, ticketComments, finance, fileTypes, files, userTypes);
+        UserType type = userTypes.find(admin, s.full.userTypeId()).orElseThrow();
+        var modules = new EnumMap<>(type.rights().modules());
+        modules.put(PortalModule.TICKETS, ModuleRight.of(PortalModule.TICKETS, ViewScope.ACCOUNT,
+                EnumSet.of(PortalAction.CREATE)));
+        userTypes.save(admin, type.id(), type.version(), type.name(),
+                new Rights(modules, type.rights().fields(), type.rights().eventDescriptions()));
+        RecordRef project = new RecordRef(RecordKind.PROJECT, s.project.id().value());
+        interactions.comment(s.full.id(), project, "Can we move the launch by a week?");
+        interactions.upload(s.full.id(), project, "our-logo.txt",
+                new ByteArrayInputStream("logo".getBytes(StandardCharsets.UTF_8)), null);
+        interactions.comment(s.full.id(), new RecordRef(RecordKind.TICKET, s.ticket.id().value()),
+                "It also happens on my tablet.");
+        UUID opened = interactions.openTicket(s.full.id(),
+                new NewPortalTicket(s.company.id().value(), "Invoice address wrong " + s.tag, null, null));
+
+        Page page = signedIn(chromium.newDesktopPage());
+        page.navigate(url("/tickets/" + s.ticket.id()));
+        assertThat(page.locator(".comment", new Page.LocatorOptions().setHasText("It also happens on my tablet."))
+                .locator(".badge-portal")).hasText("Portal user");
+        screenshot(page, "205-staff-ticket-portal-author");
+        assertAccessible(page);
+
+        page.navigate(url("/tickets/" + opened));
+        assertThat(page.locator(".facts")).containsText("Opened by");
+        page.navigate(url("/tickets?q=" + s.tag));
+        assertThat(page.locator(".ticket-opener")).containsText("opened by Paula Portal");
+        screenshot(page, "206-staff-tickets-opened-by-portal-user");
+        assertAccessible(page);
+
+        page.navigate(url("/projects/" + s.project.id()));
+        assertThat(page.locator(".comment", new Page.LocatorOptions().setHasText("Can we move the launch"))
+                .locator(".badge-portal")).hasText("Portal user");
+        assertThat(page.locator(".file-author")).containsText("uploaded by Paula Portal");
+        page.locator(".files-panel").scrollIntoViewIfNeeded();
+        screenshot(page, "207-staff-project-portal-comment-and-file");
+        assertAccessible(page);
+    }
+
+    private Page signedIn(Page page) {
+        page.navigate(url("/sign-in"));
+        page.getByLabel("E-mail address").fill(TestAdmin.EMAIL);
+        page.getByLabel("Password").fill(TestAdmin.PASSWORD);
+        page.getByLabel("Password").press("Enter");
+        assertThat(page).hasURL(url("/"));
+        return page;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
