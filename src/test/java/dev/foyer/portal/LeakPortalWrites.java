@@ -148,7 +148,9 @@ final class LeakPortalWrites {
                 this::deleteOwnCommentAtStaleVersion, this::deleteSomeoneElsesFile, this::uploadToInvisibleRecord,
                 this::openTicketForForgedCompany, this::answerInvisibleQuote, this::editInvisibleContact,
                 this::cloneInvisibleContact, this::deleteOwnContactCard, this::editCompanyAtStaleVersion,
-                this::createTaskInInvisibleProject, this::editTaskWithoutRight, this::profileOfInactiveUser));
+                this::createTaskInInvisibleProject, this::editTaskWithoutRight, this::profileOfInactiveUser,
+                this::deleteSomeoneElsesTask, this::cloneTaskWithoutRight, this::editVisibleTaskAtStaleVersion,
+                this::createContactWithoutRight, this::deleteColleagueNotAddedByThem, this::answerVisibleQuoteNotOpen));
         Collections.shuffle(candidates, random);
         int tried = 0;
         Map<String, String> before = checksums();
@@ -366,6 +368,60 @@ final class LeakPortalWrites {
     private Optional<LeakMutations.Attempt> profileOfInactiveUser() {
         return someUser(u -> !oracle(u).active()).map(u -> attempt("profile edit by inactive " + u.id(),
                 PortalException.class, () -> services.profile().update(id(u), 0, Map.of("firstName", world.canary()))));
+    }
+
+    private List<Item> visibleTasks(LeakOracle o, Predicate<Item> which) {
+        return world.items.stream().filter(i -> i.kind() == RecordKind.TASK && o.sees(i) && which.test(i)).toList();
+    }
+
+    private Optional<LeakMutations.Attempt> deleteSomeoneElsesTask() {
+        return someUser(u -> may(u, PortalModule.TASKS, "can_delete_own")).flatMap(u -> any(visibleTasks(oracle(u),
+                t -> !u.id().equals(t.author())), random).map(t -> attempt("delete by " + u.id()
+                + " of someone else's visible task " + t.id(), PortalRecordNotFound.class,
+                () -> services.records().deleteTask(id(u), t.container(), t.id(), 0))));
+    }
+
+    private Optional<LeakMutations.Attempt> cloneTaskWithoutRight() {
+        return someUser(u -> !may(u, PortalModule.TASKS, "can_clone")).flatMap(u -> any(visibleTasks(oracle(u), t -> true),
+                random).map(t -> attempt("clone without the right by " + u.id() + " of visible task " + t.id(),
+                PortalRecordNotFound.class, () -> services.records().cloneTask(id(u), t.container(), t.id(), Map.of()))));
+    }
+
+    /** A stale version of a task they may edit: refused, whatever the service names it (ACC-12). */
+    private Optional<LeakMutations.Attempt> editVisibleTaskAtStaleVersion() {
+        return someUser(u -> may(u, PortalModule.TASKS, "can_edit_shared")).flatMap(u -> any(visibleTasks(oracle(u),
+                t -> !u.id().equals(t.author())), random).map(t -> attempt("edit by " + u.id() + " of visible task "
+                + t.id() + " at a stale version", RuntimeException.class, () -> services.records().editTask(id(u),
+                t.container(), t.id(), 4, Map.of(PortalField.TASK_TITLE, world.canary())))));
+    }
+
+    private Optional<LeakMutations.Attempt> createContactWithoutRight() {
+        return someUser(u -> !may(u, PortalModule.CONTACTS, "can_create")).map(u -> attempt("contact by " + u.id()
+                + " without the right", PortalRecordNotFound.class, () -> services.records().createContact(id(u),
+                Map.of(PortalField.CONTACT_FIRST_NAME, world.canary(), PortalField.CONTACT_LAST_NAME, world.canary(),
+                        PortalField.CONTACT_EMAIL, "leak-" + world.seed + "@example.org"))));
+    }
+
+    private Optional<LeakMutations.Attempt> deleteColleagueNotAddedByThem() {
+        return someUser(u -> may(u, PortalModule.CONTACTS, "can_delete_own")).flatMap(u -> {
+            LeakOracle o = oracle(u);
+            return any(world.contacts.stream().filter(c -> o.contact(c).filter(v -> !v.own() && !v.self()).isPresent())
+                    .toList(), random).map(c -> attempt("delete by " + u.id() + " of colleague " + c.id()
+                    + " they did not add", PortalRecordNotFound.class,
+                    () -> services.records().deleteContact(id(u), c.id(), 0)));
+        });
+    }
+
+    /** A visible quote that is not open (not sent): no answer is taken (EXP-4). */
+    private Optional<LeakMutations.Attempt> answerVisibleQuoteNotOpen() {
+        return someUser(u -> oracle(u).active()).flatMap(u -> {
+            LeakOracle o = oracle(u);
+            return any(world.finance.stream().filter(f -> f.kind() == FinanceKind.QUOTE && o.sees(f)
+                    && !"SENT".equals(f.status())).toList(), random).map(f -> attempt("answer by " + u.id()
+                    + " of visible " + f.status() + " quote " + f.id(), QuoteAnswerRefused.class,
+                    () -> services.finance().answerQuote(id(u), f.id(), QuoteAnswerKind.DECLINED, "Leak Signer", true,
+                            "no", "127.0.0.1")));
+        });
     }
 
     // ------------------------------------------------------------------ allowed writes, then the oracle agrees
