@@ -256,6 +256,83 @@ final class LeakOracle {
                 masked(PortalField.FILE_TYPE, typeName), masked(PortalField.FILE_SIZE, f.size()), "application/pdf"));
     }
 
+    // ------------------------------------------------------------------ issue 7's reads (contacts, company,
+    // conversations, own files, lines, quote state)
+
+    /** EXP-5, ACC-2: live contacts of the scope; "own" = the user's contact and those they added. */
+    Optional<PortalContact> contact(Contact c) {
+        UUID author = world.contactAuthors.get(c.id());
+        if (!active || c.deleted() || !scope.contains(c.company())
+                || !moduleAllows(PortalModule.CONTACTS, author, c.id())) {
+            return Optional.empty();
+        }
+        String[] name = world.names.get(c.id()).split(" ", 2);
+        return Optional.of(new PortalContact(c.id(), masked(PortalField.CONTACT_FIRST_NAME, name[0]),
+                masked(PortalField.CONTACT_LAST_NAME, name[1]), masked(PortalField.CONTACT_EMAIL, world.email(c.id())),
+                null, null, user.id().equals(author), c.id().equals(user.contact()), 0));
+    }
+
+    /** EXP-5: the company of the user's own contact, in scope, with COMPANIES granted at all. */
+    Optional<PortalCompany> company() {
+        Contact own = world.contacts.stream().filter(c -> c.id().equals(user.contact())).findFirst().orElseThrow();
+        if (!active || view(PortalModule.COMPANIES) == ViewScope.NONE || !scope.contains(own.company())) {
+            return Optional.empty();
+        }
+        return Optional.of(new PortalCompany(own.company(), masked(PortalField.COMPANY_NAME, world.names.get(own.company())),
+                null, null, null, 0));
+    }
+
+    /** ACC-11: a visible comment with its portal author's name; {@code createdAt} left out (see {@link #timeless}). */
+    Optional<PortalComment> comment(Item i) {
+        if ((i.kind() != RecordKind.PROJECT_COMMENT && i.kind() != RecordKind.TICKET_COMMENT) || !sees(i)) {
+            return Optional.empty();
+        }
+        UUID contact = i.author() == null ? null : world.users.stream().filter(u -> u.id().equals(i.author()))
+                .map(User::contact).findFirst().orElseThrow();
+        return Optional.of(new PortalComment(i.kind(), i.id(), i.container(), masked(PortalField.COMMENT_BODY, i.body()),
+                i.author() != null, contact == null ? null : world.names.get(contact), user.id().equals(i.author()),
+                0, java.time.Instant.EPOCH, false));
+    }
+
+    /** The oracle knows no creation times: both sides are compared without them. */
+    static PortalComment timeless(PortalComment c) {
+        return new PortalComment(c.kind(), c.id(), c.containerId(), c.body(), c.fromPortal(), c.authorName(), c.own(),
+                c.version(), java.time.Instant.EPOCH, c.edited());
+    }
+
+    /** The visible files of one owner this user uploaded. */
+    Set<UUID> ownFiles(String ownerType, UUID owner) {
+        return world.files.stream().filter(f -> f.ownerType().equals(ownerType) && f.owner().equals(owner)
+                && user.id().equals(f.author()) && sees(f)).map(StoredFile::id).collect(Collectors.toSet());
+    }
+
+    /** EXP-4: a visible document's lines (generated documents have none); no amounts where the total is hidden. */
+    Optional<PortalFinanceLines> lines(Finance f) {
+        if (!sees(f)) {
+            return Optional.empty();
+        }
+        PortalField total = switch (f.kind()) {
+            case QUOTE -> PortalField.QUOTE_TOTAL;
+            case INVOICE -> PortalField.INVOICE_TOTAL;
+            case ORDER -> PortalField.ORDER_TOTAL;
+            case CONTRACT -> null;
+        };
+        if (total != null && !shows(total)) {
+            return Optional.of(new PortalFinanceLines(f.currency(), false, List.of(), List.of(), null, null, null));
+        }
+        java.math.BigDecimal zero = java.math.BigDecimal.ZERO.setScale(2);
+        return Optional.of(new PortalFinanceLines(f.currency(), true, List.of(), List.of(), zero, zero, zero));
+    }
+
+    /** EXP-4: a visible quote's state: answerable while sent and not past its valid-until date. */
+    Optional<PortalQuoteState> quoteState(Finance f, java.time.LocalDate today) {
+        if (f.kind() != FinanceKind.QUOTE || !sees(f)) {
+            return Optional.empty();
+        }
+        boolean answerable = "SENT".equals(f.status()) && (f.due() == null || !f.due().isBefore(today));
+        return Optional.of(new PortalQuoteState(f.id(), world.names.get(f.company()), answerable, null, null, null));
+    }
+
     boolean active() {
         return active;
     }

@@ -162,6 +162,70 @@ final class LeakSuite {
             returned.append(compareOne(user, "file " + f.id(), expected, reads.file(id, f.id())));
         }
 
+        // Issue 7's reads: contacts, the company, conversations and comments, own files, lines, quote state.
+        List<PortalContact> expectedContacts = world.contacts.stream().map(oracle::contact).flatMap(Optional::stream).toList();
+        allowed.append(expectedContacts);
+        returned.append(compareList(user, "contacts", expectedContacts, page -> reads.contacts(id, PageRequest.of(page, size))));
+        for (LeakWorld.Contact c : world.contacts) {
+            returned.append(compareOne(user, "contact " + c.id(), oracle.contact(c), reads.contact(id, c.id())));
+        }
+        Optional<PortalCompany> expectedCompany = oracle.company();
+        allowed.append(expectedCompany);
+        returned.append(compareOne(user, "company", expectedCompany, reads.company(id)));
+        for (Project p : world.projects) {
+            if (oracle.project(p).isEmpty() && p != invisible) {
+                continue;
+            }
+            List<PortalComment> expected = world.items.stream().filter(i -> i.kind() == RecordKind.PROJECT_COMMENT
+                    && i.container().equals(p.id()) && i.parent() == null).map(oracle::comment).flatMap(Optional::stream)
+                    .toList();
+            allowed.append(expected);
+            RecordRef owner = RecordRef.of(RecordKind.PROJECT, p.id());
+            returned.append(compareList(user, "conversation of project " + p.id(), expected,
+                    page -> reads.conversation(id, owner, PageRequest.of(page, size)).map(LeakOracle::timeless)));
+            ownFilesAgree(user, oracle, id, "project", owner);
+        }
+        for (Ticket t : world.tickets) {
+            if (oracle.ticket(t).isEmpty() && t != invisibleTicket) {
+                continue;
+            }
+            List<PortalComment> expected = world.items.stream().filter(i -> i.kind() == RecordKind.TICKET_COMMENT
+                    && i.container().equals(t.id())).map(oracle::comment).flatMap(Optional::stream).toList();
+            allowed.append(expected);
+            RecordRef owner = RecordRef.of(RecordKind.TICKET, t.id());
+            returned.append(compareList(user, "conversation of ticket " + t.id(), expected,
+                    page -> reads.conversation(id, owner, PageRequest.of(page, size)).map(LeakOracle::timeless)));
+            ownFilesAgree(user, oracle, id, "ticket", owner);
+        }
+        for (Item i : world.items) {
+            // Every visible comment, and a sample of the others (kept cheap: this runs for every user of 50 seeds).
+            if ((i.kind() == RecordKind.PROJECT_COMMENT || i.kind() == RecordKind.TICKET_COMMENT)
+                    && (oracle.sees(i) || random.nextInt(8) == 0)) {
+                // ACC-11: a visible portal user's comment names its author, on an item too.
+                allowed.append(oracle.comment(i).map(Object::toString).orElse(""));
+                returned.append(compareOne(user, "comment " + i.id(), oracle.comment(i),
+                        reads.comment(id, RecordRef.of(i.kind(), i.id())).map(LeakOracle::timeless)));
+            }
+        }
+        java.time.LocalDate today = java.time.LocalDate.of(2025, 1, 1).plusDays(random.nextInt(260));
+        for (Finance f : world.finance) {
+            returned.append(compareOne(user, "lines of finance " + f.id(), oracle.lines(f), reads.financeLines(id, f.id())));
+            returned.append(compareOne(user, "quote state of " + f.id() + " on " + today, oracle.quoteState(f, today),
+                    reads.quoteState(id, f.id(), today)));
+        }
+        // The quote state names the quote's company, a company of the scope (ACC-1).
+        oracle.scope().forEach(c -> allowed.append(world.names.get(c)));
+        // EXP-7: a generated organization has no notifications; none reads, and no count gives one away.
+        for (NotificationView view : NotificationView.values()) {
+            returned.append(compareList(user, "notifications " + view, List.<PortalNotification>of(),
+                    page -> reads.notifications(id, view, PageRequest.of(page, size))));
+        }
+        if (reads.unreadNotifications(id) != 0) {
+            fail(user, "unread notifications " + reads.unreadNotifications(id) + ", expected 0");
+        }
+        returned.append(compareOne(user, "notification", Optional.<PortalNotification>empty(),
+                reads.notification(id, random.nextInt(1_000_000))));
+
         // The explanation agrees with the reads, on a sample of every kind.
         for (int n = 0; n < 3; n++) {
             Item i = world.items.get(random.nextInt(world.items.size()));
@@ -180,6 +244,14 @@ final class LeakSuite {
         leaked.removeAll(permitted);
         if (!leaked.isEmpty()) {
             fail(user, "forbidden canaries returned: " + leaked);
+        }
+    }
+
+    private void ownFilesAgree(User user, LeakOracle oracle, PortalUserId id, String ownerType, RecordRef owner) {
+        Set<UUID> expected = oracle.ownFiles(ownerType, owner.id());
+        Set<UUID> actual = reads.ownFiles(id, owner, PageRequest.of(0, 50));
+        if (!expected.equals(actual)) {
+            fail(user, "own files of " + owner + ": expected " + expected + " but read " + actual);
         }
     }
 

@@ -75,6 +75,11 @@ final class LeakWorld {
      * (issue 7 item 12: pages and e-mails may show a user their own portal, contact and companies).
      */
     final Map<UUID, String> names = new java.util.HashMap<>();
+    /**
+     * Issue 7 item 12 (portal writes): contacts a portal user added (their {@code portal_author_id}),
+     * by contact; empty in a generated organization, filled by the leak suite's successful writes.
+     */
+    final Map<UUID, UUID> contactAuthors = new java.util.HashMap<>();
 
     private LeakWorld(long seed) {
         this.seed = seed;

@@ -73,6 +73,14 @@ class VisibilityLeakTest {
     StoredFiles files;
     @Autowired
     StaffAccounts staffAccounts;
+    @Autowired
+    PortalInteractions interactions;
+    @Autowired
+    PortalRecordWrites recordWrites;
+    @Autowired
+    PortalFinance portalFinance;
+    @Autowired
+    PortalContactProfile contactProfile;
 
     /** The staff users who try the writes (made once; the test context and its database are shared). */
     private static LeakMutations.Staff staff;
@@ -139,6 +147,43 @@ class VisibilityLeakTest {
                 (System.nanoTime() - started) / 1_000_000);
         assertThat(failures).as("writes not refused, refused writes that changed something, or disagreement right"
                 + " after an allowed write (replay one with -Dfoyer.leak.seed=S)").isEmpty();
+    }
+
+    /**
+     * Issue 7 item 12, ACC-10, ACC-12, ACC-11 on the portal users' own writes ({@link LeakPortalWrites}):
+     * in every generated organization (its user types given random write rights) a sample of writes
+     * the rules forbid is refused and changes nothing — activities, history and outbox included — and
+     * right after a sample of allowed ones the component and the oracle agree for every portal user.
+     * 10 seeds by default (the whole read suite runs again per seed); {@code -Dfoyer.leak.writes.seeds=N}
+     * for more, {@code -Dfoyer.leak.seed=S} to replay one.
+     */
+    @Test
+    void everyGeneratedOrganizationRefusesForbiddenPortalWritesChangingNothingAndAgreesRightAfterAllowedOnes() {
+        List<String> failures = new ArrayList<>();
+        long started = System.nanoTime();
+        List<Long> seeds = System.getProperty("foyer.leak.seed") != null ? seeds()
+                : LongStream.rangeClosed(1, Long.parseLong(System.getProperty("foyer.leak.writes.seeds", "10").strip()))
+                        .boxed().toList();
+        LeakPortalWrites.Services services = new LeakPortalWrites.Services(interactions, recordWrites, portalFinance,
+                contactProfile, reads, jdbc);
+        int refused = 0;
+        int succeeded = 0;
+        for (long seed : seeds) {
+            LeakWorld world = world(seed);
+            LeakPortalWrites.Outcome outcome = LeakPortalWrites.run(world, services,
+                    LeakMutations.on(world, writers(), staff()));
+            failures.addAll(outcome.failures());
+            refused += outcome.refused();
+            succeeded += outcome.succeeded();
+        }
+        LoggerFactory.getLogger(VisibilityLeakTest.class).info("Leak suite portal writes: {} seeds, {} refused, {} allowed"
+                + " in {} ms", seeds.size(), refused, succeeded, (System.nanoTime() - started) / 1_000_000);
+        if (seeds.size() >= 10) {
+            assertThat(refused).as("forbidden portal writes tried").isGreaterThanOrEqualTo(seeds.size() * 3);
+            assertThat(succeeded).as("allowed portal writes done").isGreaterThanOrEqualTo(seeds.size() / 2);
+        }
+        assertThat(failures).as("portal writes not refused, refused ones that changed something, or disagreement right"
+                + " after an allowed one (replay one with -Dfoyer.leak.seed=S)").isEmpty();
     }
 
     // ------------------------------------------------------------------ the suite bites
@@ -220,6 +265,28 @@ class VisibilityLeakTest {
         assertThat(checks.failures().get(0)).contains("ACC-12: writes, then refuses changed [task]");
         assertThat(checks.failures().get(1)).contains("not refused: refuses nothing");
         assertThat(checks.failures().get(2)).contains("instead of portal.member.error.outOfScope");
+    }
+
+    @Test
+    void thePortalWriteChecksCatchAWriteThatRecordsAnActivityBeforeItIsRefusedOrIsNotRefusedAtAll() {
+        LeakWorld world = world(1);
+        LeakPortalWrites checks = LeakPortalWrites.on(world, new LeakPortalWrites.Services(interactions, recordWrites,
+                portalFinance, contactProfile, reads, jdbc), LeakMutations.on(world, writers(), staff()));
+        Project project = world.projects.getFirst();
+        Map<String, String> before = checks.checksums();
+        before = checks.refused(new LeakMutations.Attempt("records an activity, then refuses", PortalRecordNotFound.class,
+                null, () -> {
+                    jdbc.sql("insert into record_activity (occurred_at, portal_user_id, actor_name, kind, record_kind,"
+                                    + " record_id, within_kind, within_id) values (now(), :u, 'x', 'COMMENTED', 'PROJECT',"
+                                    + " :p, 'PROJECT', :p)")
+                            .param("u", world.users.getFirst().id()).param("p", project.id()).update();
+                    throw new PortalRecordNotFound();
+                }), before);
+        checks.refused(new LeakMutations.Attempt("refuses nothing", PortalRecordNotFound.class, null, () -> { }), before);
+        jdbc.sql("delete from record_activity where actor_name = 'x' and within_id = :p").param("p", project.id()).update();
+        assertThat(checks.failures()).hasSize(2);
+        assertThat(checks.failures().get(0)).startsWith("seed 1: ").contains("changed [record_activity]");
+        assertThat(checks.failures().get(1)).contains("not refused: refuses nothing");
     }
 
     private void assertCaught(Supplier<VisibilityRules> weakened) {
