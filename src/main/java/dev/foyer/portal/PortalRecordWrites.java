@@ -1,7 +1,6 @@
 package dev.foyer.portal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -526,14 +525,7 @@ public class PortalRecordWrites {
     }
 
     private static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw PortalException.of(FieldMask.param(TASK_DUE_DATE), "portal.records.error.date");
-        }
+        return PortalForms.parsed(text, LocalDate::parse, FieldMask.param(TASK_DUE_DATE), "portal.records.error.date");
     }
 
     private static Map<PortalField, String> contactValues(Contact contact) {

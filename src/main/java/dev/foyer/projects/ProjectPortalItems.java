@@ -3,7 +3,6 @@ package dev.foyer.projects;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.UUID;
 
 import dev.foyer.portal.PortalException;
 import dev.foyer.portal.PortalField;
+import dev.foyer.portal.PortalForms;
 import dev.foyer.portal.PortalItemRecords;
 import dev.foyer.portal.PortalModule;
 import dev.foyer.portal.PortalWriter;
@@ -151,29 +151,18 @@ class ProjectPortalItems implements PortalItemRecords {
     }
 
     private static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw PortalException.of("due_date", "portal.records.error.date");
-        }
+        return PortalForms.parsed(text, LocalDate::parse, "due_date", "portal.records.error.date");
     }
 
     private static LocalDateTime moment(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw PortalException.of("time", "portal.records.error.time");
-        }
+        return PortalForms.parsed(text, LocalDateTime::parse, "time", "portal.records.error.time");
     }
 
-    /** The portal module cannot name this module's exception; the same problems travel in its own. */
-    private static <T> T translated(java.util.function.Supplier<T> write) {
+    /**
+     * The portal module cannot name this module's exception; the same problems travel in its own,
+     * renamed to the portal form's fields (tasks use this too).
+     */
+    static <T> T translated(java.util.function.Supplier<T> write) {
         try {
             return write.get();
         } catch (ProjectsException e) {
