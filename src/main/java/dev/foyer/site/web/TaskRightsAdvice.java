@@ -43,7 +43,7 @@ class TaskRightsAdvice {
                 if (actions.contains(PortalAction.CREATE)) {
                     create.add(module.name());
                 }
-                if (!actions.isEmpty()) {
+                if (actions.stream().anyMatch(a -> a != PortalAction.CREATE)) {
                     open.add(module.name());
                 }
             }
