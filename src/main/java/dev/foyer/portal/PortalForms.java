@@ -62,6 +62,22 @@ public class PortalForms {
                 problems == null ? null : problems.get(FieldMask.param(field)))).toList();
     }
 
+    /**
+     * A posted text parsed (a date, a date-time), or null when blank; text that does not parse is a
+     * problem of the form field {@code param}, not a crash.
+     */
+    public static <T> T parsed(String text, java.util.function.Function<String, T> parse, String param,
+                               String messageKey) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return parse.apply(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw PortalException.of(param, messageKey);
+        }
+    }
+
     /** One field on a portal form; {@code labelKey} is the field's name in the message bundle. */
     public record FormRow(PortalField field, String name, boolean editable, boolean mandatory, String value,
                           String problem) {

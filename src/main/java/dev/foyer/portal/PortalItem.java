@@ -14,4 +14,9 @@ import java.util.UUID;
 public record PortalItem(RecordKind kind, UUID id, UUID containerId, UUID parentId, String title, String body,
                          String status, LocalDate dueDate, Boolean done, LocalDateTime startsAt,
                          LocalDateTime endsAt, boolean fromPortal) {
+
+    /** The body (an update's or document's text, an event's description) as the plain text portal pages print. */
+    public String bodyText() {
+        return PortalText.plain(body);
+    }
 }

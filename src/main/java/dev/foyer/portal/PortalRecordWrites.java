@@ -1,7 +1,6 @@
 package dev.foyer.portal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,12 +45,15 @@ public class PortalRecordWrites {
     private final PortalViewers viewers;
     private final PortalReads reads;
     private final PortalTaskRecords tasks;
+    private final PortalItemRecords projectItems;
     private final DelegatedDirectoryWrites directory;
     private final RecordActivities activities;
     private final JdbcClient jdbc;
 
     PortalRecordWrites(PortalViewers viewers, PortalReads reads, PortalTaskRecords tasks,
-                       DelegatedDirectoryWrites directory, RecordActivities activities, JdbcClient jdbc) {
+                       PortalItemRecords projectItems, DelegatedDirectoryWrites directory,
+                       RecordActivities activities, JdbcClient jdbc) {
+        this.projectItems = projectItems;
         this.viewers = viewers;
         this.reads = reads;
         this.tasks = tasks;
@@ -135,6 +137,144 @@ public class PortalRecordWrites {
         TaskRecord created = tasks.create(writer, projectId, source.taskListId(), taskValues(values, null));
         activity(writer, ActivityKind.CLONED, created);
         return created.id();
+    }
+
+    // ---------------------------------------------------------------- milestones, updates, documents, events
+
+    /** The project item modules portal users write through {@link PortalItemRecords}. */
+    public static final java.util.Set<PortalModule> PROJECT_ITEM_MODULES = java.util.Set.of(PortalModule.MILESTONES,
+            PortalModule.UPDATES, PortalModule.DOCUMENTS, PortalModule.EVENTS);
+
+    /** A visible item for its edit form: field rights applied (hidden fields absent, bodies as plain text). */
+    @Transactional(readOnly = true)
+    public Optional<ItemForm> projectItem(PortalUserId user, PortalModule module, UUID projectId, UUID itemId) {
+        Optional<PortalViewer> viewer = activeViewer(user);
+        if (viewer.isEmpty() || !PROJECT_ITEM_MODULES.contains(module)
+                || visibleItem(user, module, projectId, itemId).isEmpty()) {
+            return Optional.empty();
+        }
+        return projectItems.find(module, itemId).filter(i -> i.projectId().equals(projectId)).map(i -> {
+            FieldMask mask = FieldMask.of(viewer.get().rights(), module);
+            boolean own = user.value().equals(i.portalAuthorId());
+            return new ItemForm(module, i.id(), i.projectId(), i.title(), shownOnly(mask, i.values()), i.version(), own,
+                    allowed(viewer.get(), module, own ? PortalAction.EDIT_OWN : PortalAction.EDIT_SHARED),
+                    own && allowed(viewer.get(), module, PortalAction.DELETE_OWN),
+                    allowed(viewer.get(), module, PortalAction.CLONE) && allowed(viewer.get(), module, PortalAction.CREATE));
+        });
+    }
+
+    /** Adds an item to a visible project; shared, so its author sees it (ACC-4). */
+    @Transactional
+    public UUID createItem(PortalUserId user, PortalModule module, UUID projectId, Map<PortalField, String> posted) {
+        PortalViewer viewer = requireCanCreate(user, requireItemModule(module));
+        if (projectId == null || reads.project(user, projectId).isEmpty()) {
+            throw new PortalRecordNotFound("project not visible");
+        }
+        return insertItem(viewer, module, projectId, posted, Map.of(), ActivityKind.CREATED);
+    }
+
+    /** Edits a visible item: EDIT_OWN for the user's own, EDIT_SHARED for staff's; a stale version is refused. */
+    @Transactional
+    public void editItem(PortalUserId user, PortalModule module, UUID projectId, UUID itemId, long expectedVersion,
+                         Map<PortalField, String> posted) {
+        PortalViewer viewer = requireViewer(user);
+        PortalItemRecords.ItemRecord item = requireVisibleItem(user, module, projectId, itemId);
+        requireCanEdit(viewer, module, user.value().equals(item.portalAuthorId()));
+        FieldMask mask = FieldMask.of(viewer.rights(), module);
+        Map<PortalField, String> values = richBodies(mask.merge(posted, item.values(), false), item.values());
+        requireMandatory(mask, values, false);
+        PortalWriter writer = writer(viewer);
+        PortalItemRecords.ItemRecord saved = projectItems.update(writer, module, itemId, expectedVersion, values);
+        activity(writer, ActivityKind.EDITED, saved);
+    }
+
+    /** Deletes a visible item the user wrote, if their type grants DELETE_OWN; a stale version is refused. */
+    @Transactional
+    public void deleteItem(PortalUserId user, PortalModule module, UUID projectId, UUID itemId, long expectedVersion) {
+        PortalViewer viewer = requireViewer(user);
+        PortalItemRecords.ItemRecord item = requireVisibleItem(user, module, projectId, itemId);
+        requireCanDelete(viewer, module, user.value().equals(item.portalAuthorId()));
+        PortalWriter writer = writer(viewer);
+        projectItems.delete(writer, module, itemId, expectedVersion);
+        activity(writer, ActivityKind.DELETED, item);
+    }
+
+    /** Adds a copy of a visible item to its project; fields hidden from the user are not copied. */
+    @Transactional
+    public UUID cloneItem(PortalUserId user, PortalModule module, UUID projectId, UUID itemId,
+                          Map<PortalField, String> posted) {
+        PortalViewer viewer = requireCanClone(user, requireItemModule(module));
+        PortalItemRecords.ItemRecord source = requireVisibleItem(user, module, projectId, itemId);
+        return insertItem(viewer, module, projectId, posted, source.values(), ActivityKind.CLONED);
+    }
+
+    private UUID insertItem(PortalViewer viewer, PortalModule module, UUID projectId, Map<PortalField, String> posted,
+                            Map<PortalField, String> source, ActivityKind kind) {
+        FieldMask mask = FieldMask.of(viewer.rights(), module);
+        Map<PortalField, String> values = richBodies(mask.merge(posted, source, true), source);
+        requireMandatory(mask, values, true);
+        PortalWriter writer = writer(viewer);
+        PortalItemRecords.ItemRecord created = projectItems.create(writer, module, projectId, values);
+        activity(writer, kind, created);
+        return created.id();
+    }
+
+    private static PortalModule requireItemModule(PortalModule module) {
+        if (!PROJECT_ITEM_MODULES.contains(module)) {
+            throw new PortalRecordNotFound("not a project item module: " + module);
+        }
+        return module;
+    }
+
+    private Optional<PortalItem> visibleItem(PortalUserId user, PortalModule module, UUID projectId, UUID itemId) {
+        if (projectId == null || itemId == null || !PROJECT_ITEM_MODULES.contains(module)) {
+            return Optional.empty();
+        }
+        return reads.item(user, RecordRef.of(recordKind(module), itemId)).filter(i -> projectId.equals(i.containerId()));
+    }
+
+    private PortalItemRecords.ItemRecord requireVisibleItem(PortalUserId user, PortalModule module, UUID projectId,
+                                                            UUID itemId) {
+        visibleItem(user, module, projectId, itemId).orElseThrow(() -> new PortalRecordNotFound("item not visible"));
+        return projectItems.find(module, itemId).filter(i -> i.projectId().equals(projectId))
+                .orElseThrow(() -> new PortalRecordNotFound("item gone"));
+    }
+
+    private static RecordKind recordKind(PortalModule module) {
+        return switch (module) {
+            case MILESTONES -> RecordKind.MILESTONE;
+            case UPDATES -> RecordKind.UPDATE;
+            case DOCUMENTS -> RecordKind.DOCUMENT;
+            case EVENTS -> RecordKind.EVENT;
+            default -> throw new PortalRecordNotFound("not a project item module: " + module);
+        };
+    }
+
+    /**
+     * Bodies are rich text that the portal shows, and its forms offer, as plain text ({@link PortalText}):
+     * text posted back unchanged keeps the stored formatting; new text is stored escaped, exactly as typed.
+     */
+    private static Map<PortalField, String> richBodies(Map<PortalField, String> values, Map<PortalField, String> stored) {
+        for (PortalField body : java.util.List.of(UPDATE_BODY, DOCUMENT_BODY)) {
+            if (!values.containsKey(body)) {
+                continue;
+            }
+            String value = values.get(body);
+            String before = stored == null ? null : stored.get(body);
+            if (value == null || value.equals(before)) {
+                continue;
+            }
+            String shown = PortalText.plain(before);
+            values.put(body, shown != null && value.strip().equals(shown) ? before
+                    : value.isBlank() ? null : PortalText.toHtml(value));
+        }
+        return values;
+    }
+
+    private void activity(PortalWriter writer, ActivityKind kind, PortalItemRecords.ItemRecord item) {
+        activities.record(new RecordActivity(ActivityActor.portalUser(writer.portalUser(), writer.name()), kind,
+                RecordRef.of(recordKind(item.module()), item.id()), RecordRef.of(RecordKind.PROJECT, item.projectId()),
+                item.title()));
     }
 
     // ---------------------------------------------------------------- contacts (colleagues)
@@ -385,14 +525,7 @@ public class PortalRecordWrites {
     }
 
     private static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw PortalException.of(FieldMask.param(TASK_DUE_DATE), "portal.records.error.date");
-        }
+        return PortalForms.parsed(text, LocalDate::parse, FieldMask.param(TASK_DUE_DATE), "portal.records.error.date");
     }
 
     private static Map<PortalField, String> contactValues(Contact contact) {
@@ -409,7 +542,8 @@ public class PortalRecordWrites {
         Map<PortalField, String> shown = new EnumMap<>(PortalField.class);
         values.forEach((field, value) -> {
             if (mask.shown(field) && value != null) {
-                shown.put(field, field == TASK_DESCRIPTION ? RichText.plainText(value) : value);
+                shown.put(field, field == TASK_DESCRIPTION ? RichText.plainText(value)
+                        : field == UPDATE_BODY || field == DOCUMENT_BODY ? PortalText.plain(value) : value);
             }
         });
         return shown;
@@ -435,6 +569,11 @@ public class PortalRecordWrites {
             }, key));
             throw new PortalException(problems);
         }
+    }
+
+    /** A milestone, update, document or event as its edit form shows it; {@code values} holds only fields the user sees. */
+    public record ItemForm(PortalModule module, UUID id, UUID projectId, String title, Map<PortalField, String> values,
+                           long version, boolean own, boolean canEdit, boolean canDelete, boolean canClone) {
     }
 
     /** A task as its edit form shows it; {@code values} holds only fields the user sees. */

@@ -1,7 +1,6 @@
 package dev.foyer.projects;
 
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -97,12 +96,6 @@ class ProjectPortalTasks implements PortalTaskRecords {
 
     /** The portal module cannot name this module's exception; the same problems travel in its own. */
     private static <T> T translated(java.util.function.Supplier<T> write) {
-        try {
-            return write.get();
-        } catch (ProjectsException e) {
-            Map<String, String> problems = new java.util.LinkedHashMap<>();
-            e.problems().forEach((field, key) -> problems.put(field.equals("dueDate") ? "due_date" : field, key));
-            throw new PortalException(problems);
-        }
+        return ProjectPortalItems.translated(write);
     }
 }

@@ -64,7 +64,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 7 item 5 (EXP-5) in a real browser: a portal user whose type may write tasks, colleagues
  * and the company — with task descriptions and contact phones hidden, due dates, contact titles
  * and company addresses read-only — adds a task (first without its mandatory title), sees it,
- * lists colleagues, edits one and opens the company page. axe on every page; screenshots 180–184.
+ * lists colleagues, edits one and opens the company page; then, in the project, adds a milestone
+ * and posts an update whose text looks like markup (shown as typed). axe on every page; screenshots
+ * 180–184 and 208–209.
  */
 @FoyerFullStackTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -102,7 +104,7 @@ class PortalRecordsBrowserTest extends PortalMailbox {
     }
 
     @Test
-    void aPortalUserAddsATaskEditsAColleagueAndSeesTheirCompanyWithFieldRights() {
+    void aPortalUserAddsATaskEditsAColleagueSeesTheirCompanyAndAddsAMilestoneAndAnUpdateWithFieldRights() {
         StaffPrincipal admin = Admins.testAdmin(jdbc);
         PortalSiteScene s = PortalSiteScene.build(admin, jdbc, companies, contacts, portalUsers, memberships, projects,
                 items, tickets, ticketComments, finance, fileTypes, files, userTypes);
@@ -157,13 +159,36 @@ class PortalRecordsBrowserTest extends PortalMailbox {
         assertThat(page.getByText("Main Street 1, Springfield")).isVisible();
         assertThat(page.getByLabel("Name")).hasValue(s.company.name());
         checked(page, "184-portal-company");
+
+        page.navigate(base + "/projects/" + s.project.id().value());
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a milestone")).click();
+        page.getByLabel("Title").fill("Go live");
+        page.getByLabel("Due date").fill("2027-06-30");
+        assertThat(page.getByLabel("Reached")).hasCount(0);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create")).click();
+        assertThat(page.getByText("Created.")).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Milestone: Go live")))
+                .isVisible();
+        checked(page, "208-portal-milestone");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Post an update")).click();
+        page.getByLabel("Title").fill("Banners ordered");
+        page.getByLabel("Text").fill("<b>All</b> banners are ordered.\nDelivery next week.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create")).click();
+        assertThat(page.getByText("Created.")).isVisible();
+        page.navigate(base + "/projects/" + s.project.id().value());
+        assertThat(page.getByText("<b>All</b> banners are ordered.")).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go live"))).isVisible();
+        checked(page, "209-portal-project-with-own-items");
     }
 
     /** Tasks, contacts and the company with every action; some fields hidden, some read-only. */
     private UserType writers(StaffPrincipal admin, String tag) {
         Map<PortalModule, ModuleRight> modules = new EnumMap<>(PortalModule.class);
         modules.put(PortalModule.PROJECTS, ModuleRight.of(PortalModule.PROJECTS, ViewScope.ACCOUNT, Set.of()));
-        for (PortalModule module : Set.of(PortalModule.TASKS, PortalModule.CONTACTS, PortalModule.COMPANIES)) {
+        for (PortalModule module : Set.of(PortalModule.TASKS, PortalModule.CONTACTS, PortalModule.COMPANIES,
+                PortalModule.MILESTONES, PortalModule.UPDATES, PortalModule.DOCUMENTS, PortalModule.EVENTS)) {
             Set<PortalAction> granted = new HashSet<>(Set.of(PortalAction.values()));
             granted.retainAll(module.actions());
             modules.put(module, ModuleRight.of(module, ViewScope.ACCOUNT, granted));
@@ -171,12 +196,14 @@ class PortalRecordsBrowserTest extends PortalMailbox {
         Map<PortalField, FieldAccess> fields = new EnumMap<>(PortalField.class);
         for (PortalField field : Set.of(PortalField.TASK_TITLE, PortalField.TASK_STATUS, PortalField.CONTACT_FIRST_NAME,
                 PortalField.CONTACT_LAST_NAME, PortalField.CONTACT_EMAIL, PortalField.COMPANY_NAME,
-                PortalField.COMPANY_PHONE)) {
+                PortalField.COMPANY_PHONE, PortalField.MILESTONE_TITLE, PortalField.MILESTONE_DUE_DATE,
+                PortalField.UPDATE_TITLE, PortalField.UPDATE_BODY)) {
             fields.put(field, FieldAccess.EDITABLE);
         }
         fields.put(PortalField.TASK_DESCRIPTION, FieldAccess.HIDDEN);
         fields.put(PortalField.CONTACT_PHONE, FieldAccess.HIDDEN);
         fields.put(PortalField.COMPANY_DOMAIN, FieldAccess.HIDDEN);
+        fields.put(PortalField.MILESTONE_DONE, FieldAccess.HIDDEN);
         UserType type = userTypes.create(admin, customerPortal(jdbc), "Writers " + tag);
         return userTypes.save(admin, type.id(), type.version(), type.name(), new Rights(modules, fields, false));
     }

@@ -332,10 +332,187 @@ class PortalRecordsWebTest {
         assertThat(companies.find(admin, s.company.id()).orElseThrow().name()).isEqualTo("Acme Renamed " + s.tag);
     }
 
+    // ---------------------------------------------------------------- milestones, updates, documents, events
+
+    @Test
+    void aNewMilestoneIsSharedOwnedByTheInvitingStaffUserTakesItsMandatoryReadOnlyDateAndIgnoresTheHiddenDone()
+            throws Exception {
+        MvcResult result = mvc.perform(as(writer, post(itemsPath("milestones")).param("title", "Go live " + s.tag)
+                .param("due_date", "2030-06-30").param("done", "true"))).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
+        Map<String, Object> milestone = item("milestone", "Go live " + s.tag);
+        assertThat(result.getResponse().getRedirectedUrl()).contains("/milestones/" + milestone.get("id"));
+        assertThat(milestone).containsEntry("shared", true).containsEntry("done", false)
+                .containsEntry("portal_author_id", writer.id().value()).containsEntry("created_by", admin.id().value());
+        assertThat(milestone.get("due_date").toString()).isEqualTo("2030-06-30");
+        assertThat(activities((UUID) milestone.get("id"))).containsExactly("CREATED");
+        String page = page(writer, itemPath("milestones", milestone));
+        assertThat(page).contains("Go live " + s.tag).contains("name=\"title\"").doesNotContain("name=\"done\"")
+                .doesNotContain("name=\"due_date\"");
+    }
+
+    @Test
+    void editingAStaffMilestoneNeedsEditSharedChangesOnlyEditableFieldsAndIsRecorded() throws Exception {
+        Map<String, Object> before = item("milestone", "Launch");
+        assertThat(status(as(writer, post(itemPath("milestones", before)).param("version", version(before))
+                .param("title", "Launch day").param("due_date", "2040-01-01").param("done", "true")))).isEqualTo(302);
+        Map<String, Object> after = item("milestone", "Launch day");
+        assertThat(after).containsEntry("id", before.get("id")).containsEntry("due_date", before.get("due_date"))
+                .containsEntry("done", false).containsEntry("portal_author_id", null).containsEntry("shared", true);
+        assertThat(activities((UUID) after.get("id"))).containsExactly("EDITED");
+    }
+
+    @Test
+    void anUpdateBodyIsStoredAsEscapedTextAndShownEscapedOnTheProjectPage() throws Exception {
+        assertThat(status(as(writer, post(itemsPath("updates")).param("title", "Status " + s.tag)
+                .param("body", "<script>alert(1)</script> & <b>more</b>\nsecond line")))).isEqualTo(302);
+        Map<String, Object> update = item("project_update", "Status " + s.tag);
+        assertThat((String) update.get("body")).doesNotContain("<script").doesNotContain("<b>")
+                .contains("&lt;script&gt;").contains("<br />second line");
+        assertThat(update).containsEntry("portal_author_id", writer.id().value()).containsEntry("shared", true);
+        String project = page(writer, P + "/projects/" + s.project.id().value());
+        assertThat(project).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+        // Posting the text back unchanged keeps what is stored; the form offers the whole text.
+        String form = page(writer, itemPath("updates", update));
+        assertThat(form).contains("second line");
+        assertThat(status(as(writer, post(itemPath("updates", update)).param("version", version(update))
+                .param("title", "Status " + s.tag + " (2)")
+                .param("body", "<script>alert(1)</script> & <b>more</b>\nsecond line")))).isEqualTo(302);
+        assertThat(item("project_update", "Status " + s.tag + " (2)")).containsEntry("body", update.get("body"));
+        assertThat(activities((UUID) update.get("id"))).containsExactly("CREATED", "EDITED");
+    }
+
+    @Test
+    void aStaleUpdateEditIsRefusedWithAClearMessageAndTheOtherChangeKept() throws Exception {
+        Map<String, Object> before = item("project_update", "Design phase finished");
+        jdbc.sql("update project_update set title = 'Design done by staff', version = version + 1 where id = :id")
+                .param("id", before.get("id")).update();
+        MvcResult result = mvc.perform(as(writer, post(itemPath("updates", before)).param("version", version(before))
+                .param("title", "Design done by portal").param("body", "x"))).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getContentAsString()).contains("Someone else changed this meanwhile")
+                .contains("Design done by staff");
+        assertThat(item("project_update", "Design done by staff")).containsEntry("body", before.get("body"));
+        assertThat(activities((UUID) before.get("id"))).isEmpty();
+    }
+
+    @Test
+    void aDocumentCloneCopiesTheReadOnlyBodyTakesTheTitleFromTheFormAndOnlyOwnDocumentsAreDeleted() throws Exception {
+        Map<String, Object> source = item("project_document", "Style guide");
+        MvcResult result = mvc.perform(as(writer, post(itemPath("documents", source) + "/clone")
+                .param("title", "Style guide v2 " + s.tag).param("body", "posted into a read-only field"))).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
+        Map<String, Object> copy = item("project_document", "Style guide v2 " + s.tag);
+        assertThat(copy).containsEntry("body", source.get("body")).containsEntry("portal_author_id", writer.id().value());
+        assertThat(activities((UUID) copy.get("id"))).containsExactly("CLONED");
+        // A new document ignores the posted read-only body.
+        assertThat(status(as(writer, post(itemsPath("documents")).param("title", "Notes " + s.tag)
+                .param("body", "ignored")))).isEqualTo(302);
+        assertThat((String) item("project_document", "Notes " + s.tag).get("body")).isNullOrEmpty();
+        assertThat(status(as(writer, post(itemPath("documents", source) + "/delete").param("version", version(source)))))
+                .isEqualTo(404);
+        assertThat(status(as(writer, post(itemPath("documents", copy) + "/delete").param("version", version(copy)))))
+                .isEqualTo(302);
+        assertThat(count("select count(*) from project_document where id = :id", copy.get("id"))).isZero();
+        assertThat(count("select count(*) from project_document where id = :id", source.get("id"))).isOne();
+        assertThat(activities((UUID) copy.get("id"))).containsExactly("CLONED", "DELETED");
+    }
+
+    @Test
+    void anEventEditChangesItsTimeKeepsTheReadOnlyTitleAndDescriptionAndABadTimeChangesNothing() throws Exception {
+        Map<String, Object> before = item("project_event", "Review meeting");
+        MvcResult bad = mvc.perform(as(writer, post(itemPath("events", before)).param("version", version(before))
+                .param("time", "2027-02-01T10:00").param("time_end", "2027-02-01T09:00"))).andReturn();
+        assertThat(bad.getResponse().getStatus()).isEqualTo(200);
+        assertThat(bad.getResponse().getContentAsString()).contains("aria-invalid=\"true\"");
+        assertThat(item("project_event", "Review meeting")).containsEntry("version", before.get("version"));
+        assertThat(status(as(writer, post(itemPath("events", before)).param("version", version(before))
+                .param("title", "Renamed").param("time", "2027-02-01T10:00").param("time_end", "2027-02-01T11:30"))))
+                .isEqualTo(302);
+        Map<String, Object> after = item("project_event", "Review meeting");
+        assertThat(after.get("starts_at").toString()).startsWith("2027-02-01 10:00");
+        assertThat(after.get("ends_at").toString()).startsWith("2027-02-01 11:30");
+        assertThat(after).containsEntry("description", before.get("description"));
+        assertThat(activities((UUID) after.get("id"))).containsExactly("EDITED");
+        // A new event takes its mandatory read-only title from the form.
+        assertThat(status(as(writer, post(itemsPath("events")).param("title", "Workshop " + s.tag)
+                .param("time", "2027-03-01T09:00").param("time_end", "2027-03-01T12:00")))).isEqualTo(302);
+        assertThat(item("project_event", "Workshop " + s.tag)).containsEntry("portal_author_id", writer.id().value());
+    }
+
+    @Test
+    void withoutRightsOnUnsharedItemsAndInOtherProjectsEveryItemWriteAnswers404AndChangesNothing() throws Exception {
+        long before = itemCount();
+        Map<String, Object> launch = item("milestone", "Launch");
+        Map<String, Object> secret = item("milestone", "Milestone " + SECRET);
+        for (String kind : java.util.List.of("milestones", "updates", "documents", "events")) {
+            assertThat(status(as(reader, get(itemsPath(kind) + "/new")))).as(kind).isEqualTo(404);
+            assertThat(status(as(reader, post(itemsPath(kind)).param("title", "Sneaky")))).as(kind).isEqualTo(404);
+            assertThat(status(as(writer, post(P + "/projects/" + s.notMember.id().value() + "/" + kind)
+                    .param("title", "Sneaky").param("due_date", "2030-01-01").param("body", "x")))).as(kind).isEqualTo(404);
+            assertThat(status(as(writer, post(P + "/projects/" + s.otherProject.id().value() + "/" + kind)
+                    .param("title", "Sneaky").param("due_date", "2030-01-01").param("body", "x")))).as(kind).isEqualTo(404);
+        }
+        assertThat(status(as(reader, post(itemPath("milestones", launch)).param("version", version(launch))
+                .param("title", "Sneaky")))).isEqualTo(404);
+        assertThat(status(as(reader, post(itemPath("milestones", launch) + "/clone").param("title", "Sneaky"))))
+                .isEqualTo(404);
+        // Unshared, under another project's path, under another kind's path: 404 for the writer too.
+        assertThat(status(as(writer, get(itemPath("milestones", secret))))).isEqualTo(404);
+        assertThat(status(as(writer, post(itemPath("milestones", secret)).param("version", version(secret))
+                .param("title", "Sneaky")))).isEqualTo(404);
+        assertThat(status(as(writer, post(P + "/projects/" + s.notMember.id().value() + "/milestones/" + launch.get("id"))
+                .param("version", version(launch)).param("title", "Sneaky")))).isEqualTo(404);
+        assertThat(status(as(writer, post(itemsPath("updates") + "/" + launch.get("id")).param("version", version(launch))
+                .param("title", "Sneaky")))).isEqualTo(404);
+        assertThat(itemCount()).isEqualTo(before);
+        assertThat(item("milestone", "Launch")).containsEntry("version", launch.get("version"));
+        assertThat(item("milestone", "Milestone " + SECRET)).containsEntry("version", secret.get("version"));
+        // The reader sees the milestone as text, with no form field, no delete and no clone.
+        assertThat(page(reader, itemPath("milestones", launch))).contains("Launch").doesNotContain("name=\"title\"")
+                .doesNotContain("Delete").doesNotContain("/clone");
+    }
+
+    @Test
+    void theProjectPageOffersAddingAndOpeningItemsOnlyWhereTheTypeGrantsIt() throws Exception {
+        String project = P + "/projects/" + s.project.id().value();
+        String writerPage = page(writer, project);
+        assertThat(writerPage).contains("Add a milestone").contains("Post an update").contains("Add a document")
+                .contains("Add an event").contains(project + "/milestones/" + item("milestone", "Launch").get("id"));
+        String readerPage = page(reader, project);
+        assertThat(readerPage).doesNotContain("Add a milestone").doesNotContain("Post an update")
+                .doesNotContain("Add a document").doesNotContain("Add an event").doesNotContain("/milestones/");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private String listPath() {
         return P + "/projects/" + s.project.id().value() + "/task-lists/" + s.designList.id().value();
+    }
+
+    private String itemsPath(String kind) {
+        return P + "/projects/" + s.project.id().value() + "/" + kind;
+    }
+
+    private String itemPath(String kind, Map<String, Object> item) {
+        return itemsPath(kind) + "/" + item.get("id");
+    }
+
+    /** An item of the scene's project by table and title. */
+    private Map<String, Object> item(String table, String title) {
+        return jdbc.sql("select * from " + table + " where project_id = :p and title = :t")
+                .param("p", s.project.id().value()).param("t", title).query().singleRow();
+    }
+
+    private static String version(Map<String, Object> item) {
+        return item.get("version").toString();
+    }
+
+    private long itemCount() {
+        return jdbc.sql("""
+                        select (select count(*) from milestone) + (select count(*) from project_update)
+                             + (select count(*) from project_document) + (select count(*) from project_event)""")
+                .query(Long.class).single();
     }
 
     private String taskPath(Map<String, Object> task) {
@@ -365,7 +542,8 @@ class PortalRecordsWebTest {
         var portal = customerPortal(jdbc);
         Map<PortalModule, ModuleRight> modules = new EnumMap<>(PortalModule.class);
         modules.put(PortalModule.PROJECTS, ModuleRight.of(PortalModule.PROJECTS, ViewScope.ACCOUNT, Set.of()));
-        for (PortalModule module : Set.of(PortalModule.TASKS, PortalModule.CONTACTS, PortalModule.COMPANIES)) {
+        for (PortalModule module : Set.of(PortalModule.TASKS, PortalModule.CONTACTS, PortalModule.COMPANIES,
+                PortalModule.MILESTONES, PortalModule.UPDATES, PortalModule.DOCUMENTS, PortalModule.EVENTS)) {
             Set<PortalAction> granted = new java.util.HashSet<>(actions);
             granted.retainAll(module.actions());
             modules.put(module, ModuleRight.of(module, ViewScope.ACCOUNT, granted));
@@ -384,6 +562,15 @@ class PortalRecordsWebTest {
         fields.put(PortalField.COMPANY_DOMAIN, HIDDEN);
         fields.put(PortalField.COMPANY_ADDRESS, READ_ONLY);
         fields.put(PortalField.COMPANY_PHONE, EDITABLE);
+        fields.put(PortalField.MILESTONE_TITLE, EDITABLE);
+        fields.put(PortalField.MILESTONE_DUE_DATE, READ_ONLY);
+        fields.put(PortalField.MILESTONE_DONE, HIDDEN);
+        fields.put(PortalField.UPDATE_TITLE, EDITABLE);
+        fields.put(PortalField.UPDATE_BODY, EDITABLE);
+        fields.put(PortalField.DOCUMENT_TITLE, EDITABLE);
+        fields.put(PortalField.DOCUMENT_BODY, READ_ONLY);
+        fields.put(PortalField.EVENT_TITLE, READ_ONLY);
+        fields.put(PortalField.EVENT_TIME, EDITABLE);
         UserType type = userTypes.create(admin, portal, name + " " + s.tag);
         return userTypes.save(admin, type.id(), type.version(), type.name(), new Rights(modules, fields, false));
     }

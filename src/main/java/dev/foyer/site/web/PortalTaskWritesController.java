@@ -166,10 +166,7 @@ class PortalTaskWritesController {
                             Map<String, String> problems) {
         FieldMask mask = forms.mask(model(model).id(), PortalModule.TASKS);
         var inputs = RecordForms.inputs(mask, values, problems, false);
-        if (!task.canEdit()) {
-            inputs = inputs.stream().map(i -> new RecordForms.Input(new PortalForms.FormRow(i.row().field(),
-                    i.row().name(), false, i.row().mandatory(), i.row().value(), null), i.type())).toList();
-        }
+        inputs = RecordForms.readOnlyUnless(task.canEdit(), inputs);
         String title = task.values().getOrDefault(dev.foyer.portal.PortalField.TASK_TITLE, "");
         RecordForms.form(model, "site.records.task.edit", title, inputs,
                 taskUrl(slug, task.projectId(), task.id()), task.version(), "site.records.save",

@@ -31,6 +31,13 @@ final class RecordForms {
         for (PortalField field : module.fields()) {
             values.put(field, params.get(FieldMask.param(field)));
         }
+        if (module == PortalModule.EVENTS) {
+            // An event's time is one field with two controls: its start ("time") and its end.
+            String start = params.get(FieldMask.param(PortalField.EVENT_TIME));
+            String end = params.get(FieldMask.param(PortalField.EVENT_TIME) + "_end");
+            boolean none = (start == null || start.isBlank()) && (end == null || end.isBlank());
+            values.put(PortalField.EVENT_TIME, none ? null : (start == null ? "" : start) + "/" + (end == null ? "" : end));
+        }
         return values;
     }
 
@@ -40,6 +47,15 @@ final class RecordForms {
         return PortalForms.rows(mask, values, problems, creating).stream()
                 .filter(row -> row.field() != PortalField.TASK_ASSIGNEE)
                 .map(row -> new Input(row, type(row.field()))).toList();
+    }
+
+    /** The inputs as text only, when the user may not edit the record they look at. */
+    static List<Input> readOnlyUnless(boolean canEdit, List<Input> inputs) {
+        if (canEdit) {
+            return inputs;
+        }
+        return inputs.stream().map(i -> new Input(new FormRow(i.row().field(), i.row().name(), false,
+                i.row().mandatory(), i.row().value(), null), i.type())).toList();
     }
 
     /** Puts a form page's parts in the model; {@code version} null for a new record. */
@@ -58,8 +74,10 @@ final class RecordForms {
 
     private static String type(PortalField field) {
         return switch (field) {
-            case TASK_DESCRIPTION, COMPANY_ADDRESS -> "textarea";
-            case TASK_DUE_DATE -> "date";
+            case TASK_DESCRIPTION, COMPANY_ADDRESS, UPDATE_BODY, DOCUMENT_BODY -> "textarea";
+            case TASK_DUE_DATE, MILESTONE_DUE_DATE -> "date";
+            case MILESTONE_DONE -> "checkbox";
+            case EVENT_TIME -> "range";
             case TASK_STATUS -> "status";
             case CONTACT_EMAIL -> "email";
             case CONTACT_PHONE, COMPANY_PHONE -> "tel";
@@ -67,7 +85,7 @@ final class RecordForms {
         };
     }
 
-    /** One form row and the control it is shown with: text, textarea, date, email, tel or status. */
+    /** One form row and the control it is shown with: text, textarea, date, email, tel, status, checkbox or range. */
     record Input(FormRow row, String type) {
     }
 }

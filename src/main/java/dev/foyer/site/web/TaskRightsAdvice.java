@@ -32,6 +32,37 @@ class TaskRightsAdvice {
                 forms.actions(user.id(), PortalModule.TASKS).contains(PortalAction.CREATE));
     }
 
+    /** EXP-5: which of milestones, updates, documents and events the user may add, and whose items link to their page. */
+    @ModelAttribute("itemRights")
+    ItemRights itemRights(@AuthenticationPrincipal PortalPrincipal user) {
+        java.util.Set<String> create = new java.util.HashSet<>();
+        java.util.Set<String> open = new java.util.HashSet<>();
+        if (user != null) {
+            for (PortalModule module : dev.foyer.portal.PortalRecordWrites.PROJECT_ITEM_MODULES) {
+                var actions = forms.actions(user.id(), module);
+                if (actions.contains(PortalAction.CREATE)) {
+                    create.add(module.name());
+                }
+                if (actions.stream().anyMatch(a -> a != PortalAction.CREATE)) {
+                    open.add(module.name());
+                }
+            }
+        }
+        return new ItemRights(java.util.Set.copyOf(create), java.util.Set.copyOf(open));
+    }
+
+    /** Module names (e.g. {@code MILESTONES}) the user may add to, and whose items they may open to act on. */
+    record ItemRights(java.util.Set<String> create, java.util.Set<String> open) {
+
+        public boolean canCreate(String module) {
+            return create.contains(module);
+        }
+
+        public boolean canOpen(String module) {
+            return open.contains(module);
+        }
+    }
+
     /** The user's task field rights and whether they may add tasks. */
     record TaskRights(FieldMask mask, boolean canCreate) {
     }
