@@ -33,7 +33,21 @@ final class PortalCrawlProbes {
             new Probe(RecordKind.FINANCE_DOCUMENT, "/p/{slug}/finance/documents/{id}"),
             // EXP-4, PRT-6 (the quote helper's PDF download): probed now, so it is covered the day it lands.
             new Probe(RecordKind.FINANCE_DOCUMENT, "/p/{slug}/finance/documents/{id}/pdf"),
-            new Probe(RecordKind.FILE, "/p/{slug}/files/{id}"));
+            new Probe(RecordKind.FILE, "/p/{slug}/files/{id}"),
+            // EXP-5: the pages that show one item of a project for editing or cloning.
+            new Probe(RecordKind.TASK, "/p/{slug}/projects/{container}/tasks/{id}"),
+            new Probe(RecordKind.TASK, "/p/{slug}/projects/{container}/tasks/{id}/clone"),
+            new Probe(RecordKind.MILESTONE, "/p/{slug}/projects/{container}/milestones/{id}"),
+            new Probe(RecordKind.UPDATE, "/p/{slug}/projects/{container}/updates/{id}"),
+            new Probe(RecordKind.DOCUMENT, "/p/{slug}/projects/{container}/documents/{id}"),
+            new Probe(RecordKind.EVENT, "/p/{slug}/projects/{container}/events/{id}"));
+
+    /**
+     * Items whose page is an edit form (EXP-5): linked only where the user type grants an action on
+     * them, so the crawl need not reach them; an invisible one must still answer like an unknown id.
+     */
+    static final java.util.Set<RecordKind> EDIT_PAGES = java.util.EnumSet.of(RecordKind.TASK, RecordKind.MILESTONE,
+            RecordKind.UPDATE, RecordKind.DOCUMENT, RecordKind.EVENT);
 
     /** A record of the generated organization, as the probes see it. */
     record Target(RecordKind kind, UUID id, UUID container, boolean visible) {
@@ -50,8 +64,8 @@ final class PortalCrawlProbes {
         world.finance.forEach(f -> targets.add(new Target(RecordKind.FINANCE_DOCUMENT, f.id(), null, oracle.sees(f))));
         world.files.forEach(f -> targets.add(new Target(RecordKind.FILE, f.id(), null, oracle.sees(f))));
         for (Item i : world.items) {
-            if (i.kind() == RecordKind.TASK_LIST) {
-                targets.add(new Target(RecordKind.TASK_LIST, i.id(), i.container(), oracle.sees(i)));
+            if (i.kind() == RecordKind.TASK_LIST || EDIT_PAGES.contains(i.kind())) {
+                targets.add(new Target(i.kind(), i.id(), i.container(), oracle.sees(i)));
             }
         }
         return targets;
@@ -66,7 +80,7 @@ final class PortalCrawlProbes {
     static List<String> mustReach(LeakWorld world, LeakOracle oracle, String slug) {
         List<String> urls = new ArrayList<>();
         for (Target t : targets(world, oracle)) {
-            if (!t.visible()) {
+            if (!t.visible() || EDIT_PAGES.contains(t.kind())) {
                 continue;
             }
             if (t.kind() == RecordKind.FILE && world.files.stream().noneMatch(f -> f.id().equals(t.id())
