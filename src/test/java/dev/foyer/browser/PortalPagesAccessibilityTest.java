@@ -196,7 +196,7 @@ class PortalPagesAccessibilityTest extends PortalMailbox {
             kinds.putIfAbsent(kind, path);
             for (String link : PortalCrawler.links(page.content(), path, prefix)) {
                 boolean page1 = !link.contains("/files/") && !link.matches(".*\\.(svg|css|js|png)(\\?.*)?$")
-                        && !link.endsWith("/logo") && !link.contains("?");
+                        && !link.endsWith("/logo") && !link.endsWith("/pdf") && !link.contains("?");
                 // One page of each kind is enough: a link to a kind already seen is not followed again.
                 if (page1 && !kinds.containsKey(kind(link, slug)) && seen.add(link)) {
                     queue.addLast(link);
