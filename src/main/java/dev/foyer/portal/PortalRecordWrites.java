@@ -429,7 +429,7 @@ public class PortalRecordWrites {
         return viewer;
     }
 
-    private static boolean allowed(PortalViewer viewer, PortalModule module, PortalAction action) {
+    static boolean allowed(PortalViewer viewer, PortalModule module, PortalAction action) {
         ModuleRight right = viewer.rights().of(module);
         return right.grantsView() && module.allows(action) && right.allows(action);
     }
@@ -466,7 +466,7 @@ public class PortalRecordWrites {
     }
 
     /** Mandatory fields stay mandatory on portal forms (PRT-4), whether the user may write them or not. */
-    private static void requireMandatory(FieldMask mask, Map<PortalField, String> values, boolean creating) {
+    static void requireMandatory(FieldMask mask, Map<PortalField, String> values, boolean creating) {
         Map<String, String> problems = new LinkedHashMap<>();
         for (PortalField field : mask.module().fields()) {
             boolean writable = creating ? mask.writableOnCreate(field) : mask.editable(field);
@@ -483,7 +483,7 @@ public class PortalRecordWrites {
     // ---------------------------------------------------------------- who writes, and what is recorded
 
     /** The writer: the portal user, owned by the staff user who first invited them (LIF-6), else who gave access. */
-    private PortalWriter writer(PortalViewer viewer) {
+    PortalWriter writer(PortalViewer viewer) {
         return jdbc.sql("""
                         select coalesce((select i.created_by from portal_invitation i where i.portal_user_id = u.id
                                          order by i.created_at, i.id limit 1), u.created_by) as owner,

@@ -231,6 +231,17 @@ public class Tickets {
         remove(RecordWriter.of(actor), ticket);
     }
 
+    /**
+     * EXP-5: deletes the ticket for a portal user the portal module has already authorized, exactly
+     * as staff delete one (for good, with comments, memberships and files); stale versions refused.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    void deleteForPortal(RecordWriter writer, TicketId id, long expectedVersion) {
+        Ticket ticket = tickets.findById(id).orElseThrow(() -> new StaleVersionException("ticket " + id));
+        requireVersion(ticket, expectedVersion);
+        remove(writer, ticket);
+    }
+
     /** Display names of the ticket's assignee and members, by id. */
     @Transactional(readOnly = true)
     public Map<StaffUserId, String> people(StaffPrincipal actor, Ticket ticket) {

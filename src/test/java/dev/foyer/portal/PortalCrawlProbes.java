@@ -30,6 +30,9 @@ final class PortalCrawlProbes {
             new Probe(RecordKind.PROJECT, "/p/{slug}/projects/{id}"),
             new Probe(RecordKind.TASK_LIST, "/p/{slug}/projects/{container}/task-lists/{id}"),
             new Probe(RecordKind.TICKET, "/p/{slug}/tickets/{id}"),
+            // EXP-5 for tickets: the edit and clone forms, linked only where the type grants the action.
+            new Probe(RecordKind.TICKET, "/p/{slug}/tickets/{id}/edit"),
+            new Probe(RecordKind.TICKET, "/p/{slug}/tickets/{id}/clone"),
             new Probe(RecordKind.FINANCE_DOCUMENT, "/p/{slug}/finance/documents/{id}"),
             // EXP-4, PRT-6 (the quote helper's PDF download): probed now, so it is covered the day it lands.
             new Probe(RecordKind.FINANCE_DOCUMENT, "/p/{slug}/finance/documents/{id}/pdf"),
@@ -87,7 +90,8 @@ final class PortalCrawlProbes {
                     && (f.ownerType().equals("project") || f.ownerType().equals("ticket")))) {
                 continue;
             }
-            URLS.stream().filter(p -> p.kind() == t.kind() && !p.template().endsWith("/pdf"))
+            URLS.stream().filter(p -> p.kind() == t.kind() && !p.template().endsWith("/pdf")
+                            && !p.template().endsWith("/edit") && !p.template().endsWith("/clone"))
                     .forEach(p -> urls.add(p.url(slug, t.id(), t.container())));
         }
         return urls;

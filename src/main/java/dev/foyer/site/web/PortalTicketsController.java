@@ -7,6 +7,7 @@ import dev.foyer.portal.PortalInteractions;
 import dev.foyer.portal.PortalModule;
 import dev.foyer.portal.PortalReads;
 import dev.foyer.portal.PortalTicket;
+import dev.foyer.portal.PortalTicketWrites;
 import dev.foyer.portal.RecordKind;
 import dev.foyer.portal.RecordRef;
 import dev.foyer.site.PortalPageNotFound;
@@ -26,8 +27,11 @@ class PortalTicketsController {
     private final SitePages pages;
     private final PortalReads reads;
     private final PortalInteractions writes;
+    private final PortalTicketWrites ticketWrites;
 
-    PortalTicketsController(SitePages pages, PortalReads reads, PortalInteractions writes) {
+    PortalTicketsController(SitePages pages, PortalReads reads, PortalInteractions writes,
+                            PortalTicketWrites ticketWrites) {
+        this.ticketWrites = ticketWrites;
         this.pages = pages;
         this.reads = reads;
         this.writes = writes;
@@ -62,6 +66,7 @@ class PortalTicketsController {
                     PageRequest.of(0, PortalProjectsController.SECTION_ROWS)));
         }
         model.addAttribute("writes", writes.rights(user.id()));
+        model.addAttribute("ticketRecord", ticketWrites.ticket(user.id(), ticket.id()).orElse(null));
         return "site/ticket";
     }
 }

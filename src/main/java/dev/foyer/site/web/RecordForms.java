@@ -45,7 +45,7 @@ final class RecordForms {
                               boolean creating) {
         // The assignee is staff's to set and no portal read selects it, so a form never shows it.
         return PortalForms.rows(mask, values, problems, creating).stream()
-                .filter(row -> row.field() != PortalField.TASK_ASSIGNEE)
+                .filter(row -> row.field() != PortalField.TASK_ASSIGNEE && row.field() != PortalField.TICKET_ASSIGNEE)
                 .map(row -> new Input(row, type(row.field()))).toList();
     }
 
@@ -70,6 +70,7 @@ final class RecordForms {
         model.addAttribute("submitKey", submitKey);
         model.addAttribute("backUrl", backUrl);
         model.addAttribute("statuses", TASK_STATUSES);
+        model.addAttribute("priorities", dev.foyer.portal.PortalInteractions.PRIORITIES);
     }
 
     private static String type(PortalField field) {
@@ -79,6 +80,9 @@ final class RecordForms {
             case MILESTONE_DONE -> "checkbox";
             case EVENT_TIME -> "range";
             case TASK_STATUS -> "status";
+            case TICKET_DESCRIPTION -> "textarea";
+            case TICKET_PRIORITY -> "priority";
+            case TICKET_STATUS -> "ticketStatus";
             case CONTACT_EMAIL -> "email";
             case CONTACT_PHONE, COMPANY_PHONE -> "tel";
             default -> "text";
