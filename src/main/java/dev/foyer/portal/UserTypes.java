@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserTypes {
 
     public static final String RECORD_TYPE = "portal_user_type";
-    /** A portal has at most this many user types, so its page lists them all. */
+    /** By default a portal has at most this many user types, so its page lists them all. */
     public static final int MAX_PER_PORTAL = 100;
     private static final Logger log = LoggerFactory.getLogger(UserTypes.class);
 
@@ -40,12 +41,15 @@ public class UserTypes {
     private final RecordHistory history;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final int maxPerPortal;
 
-    UserTypes(UserTypeRepository types, RecordHistory history, JdbcClient jdbc, Clock clock) {
+    UserTypes(UserTypeRepository types, RecordHistory history, JdbcClient jdbc, Clock clock,
+              @Value("${foyer.portal.max-user-types:" + MAX_PER_PORTAL + "}") int maxPerPortal) {
         this.types = types;
         this.history = history;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.maxPerPortal = maxPerPortal;
     }
 
     /** The portal's user types by name, with their user counts. */
@@ -55,7 +59,7 @@ public class UserTypes {
         return jdbc.sql("""
                         select t.id, t.name, (select count(*) from portal_user u where u.user_type_id = t.id) as users
                         from portal_user_type t where t.portal_id = :portal order by lower(t.name), t.id limit :limit""")
-                .param("portal", portal.value()).param("limit", MAX_PER_PORTAL)
+                .param("portal", portal.value()).param("limit", maxPerPortal)
                 .query((rs, n) -> new UserTypeSummary(new UserTypeId(rs.getObject("id", UUID.class)),
                         rs.getString("name"), rs.getLong("users")))
                 .list();
@@ -67,7 +71,7 @@ public class UserTypes {
         return jdbc.sql("""
                         select t.id, t.name, 0 as users from portal_user_type t where t.portal_id = :portal
                         order by lower(t.name), t.id limit :limit""")
-                .param("portal", portal.value()).param("limit", MAX_PER_PORTAL)
+                .param("portal", portal.value()).param("limit", maxPerPortal)
                 .query((rs, n) -> new UserTypeSummary(new UserTypeId(rs.getObject("id", UUID.class)),
                         rs.getString("name"), rs.getLong("users")))
                 .list();
@@ -94,7 +98,7 @@ public class UserTypes {
         requireNameFree(portal, name, null);
         long count = jdbc.sql("select count(*) from portal_user_type where portal_id = :portal")
                 .param("portal", portal.value()).query(Long.class).single();
-        if (count >= MAX_PER_PORTAL) {
+        if (count >= maxPerPortal) {
             throw PortalException.of("name", "portal.userType.error.tooMany");
         }
         return create(portal, name, Rights.none(), actor.id().value(), ChangeAuthor.of(actor));
