@@ -94,14 +94,14 @@ class PortalGermanCompleteTest {
 
     /** The portal's pages and e-mails, and every template they include, transitively. */
     private static Set<Path> portalTemplates() throws IOException {
-        Deque<Path> todo = new ArrayDeque<>();
-        todo.addAll(files(TEMPLATES.resolve("site"), ".html"));
-        todo.addAll(files(TEMPLATES.resolve("accounts"), ".html"));
-        todo.addAll(files(TEMPLATES.resolve("mail"), "").stream()
+        Deque<Path> pending = new ArrayDeque<>();
+        pending.addAll(files(TEMPLATES.resolve("site"), ".html"));
+        pending.addAll(files(TEMPLATES.resolve("accounts"), ".html"));
+        pending.addAll(files(TEMPLATES.resolve("mail"), "").stream()
                 .filter(p -> p.getFileName().toString().startsWith("portal-")).toList());
         Set<Path> seen = new LinkedHashSet<>();
-        while (!todo.isEmpty()) {
-            Path template = todo.pop();
+        while (!pending.isEmpty()) {
+            Path template = pending.pop();
             if (!seen.add(template)) {
                 continue;
             }
@@ -109,7 +109,7 @@ class PortalGermanCompleteTest {
             while (include.find()) {
                 Path included = TEMPLATES.resolve(include.group(1) + ".html");
                 if (Files.exists(included)) {
-                    todo.add(included);
+                    pending.add(included);
                 }
             }
         }
