@@ -84,6 +84,11 @@ public class ProjectDeletion {
         remove(RecordWriter.of(client), id, expectedVersion);
     }
 
+    /** For the portal's writes ({@link ProjectPortalRecords}), which authorize before they call (ACC-12). */
+    void deleteAuthorized(RecordWriter writer, ProjectId id, long expectedVersion) {
+        remove(writer, id, expectedVersion);
+    }
+
     private void remove(RecordWriter writer, ProjectId id, long expectedVersion) {
         UUID project = id.value();
         // Locked first: an item added meanwhile waits, then finds no project (its foreign key refuses it).

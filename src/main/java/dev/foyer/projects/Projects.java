@@ -206,7 +206,8 @@ public class Projects {
                 .map(id -> aggregates.findById(id, Project.class));
     }
 
-    private Project create(RecordWriter writer, ProjectDetails input, Function<CompanyId, Optional<Company>> lookup) {
+    /** Also for the portal's writes ({@link ProjectPortalRecords}), which authorize before they call (ACC-12). */
+    Project create(RecordWriter writer, ProjectDetails input, Function<CompanyId, Optional<Company>> lookup) {
         ProjectDetails details = checked(lookup, input, null);
         Project project = aggregates.insert(Project.create(details, writer.staffId(), clock.instant()));
         history.record(RECORD_TYPE, project.id().value(), project.currentVersion(), ChangeAction.CREATED,
@@ -215,7 +216,7 @@ public class Projects {
         return project;
     }
 
-    private Project update(RecordWriter writer, Project project, ProjectDetails input,
+    Project update(RecordWriter writer, Project project, ProjectDetails input,
                            Function<CompanyId, Optional<Company>> lookup) {
         ProjectDetails details = checked(lookup, input, project.id());
         ProjectDetails before = project.details();

@@ -48,7 +48,8 @@ final class LeakPortalWrites {
     static final int SUCCESSES = 2;
 
     /** The portal-side services under test, and what the checks read with. */
-    record Services(PortalInteractions interactions, PortalRecordWrites records, PortalFinance finance,
+    record Services(PortalInteractions interactions, PortalRecordWrites records, PortalProjectWrites projects,
+                    PortalFinance finance,
                     PortalContactProfile profile, PortalReads reads, JdbcClient jdbc) {
     }
 
@@ -150,7 +151,9 @@ final class LeakPortalWrites {
                 this::cloneInvisibleContact, this::deleteOwnContactCard, this::editCompanyAtStaleVersion,
                 this::createTaskInInvisibleProject, this::editTaskWithoutRight, this::profileOfInactiveUser,
                 this::deleteSomeoneElsesTask, this::cloneTaskWithoutRight, this::editVisibleTaskAtStaleVersion,
-                this::createContactWithoutRight, this::deleteColleagueNotAddedByThem, this::answerVisibleQuoteNotOpen));
+                this::createContactWithoutRight, this::deleteColleagueNotAddedByThem, this::answerVisibleQuoteNotOpen,
+                this::editInvisibleProject, this::cloneInvisibleProject, this::deleteStaffProject,
+                this::createProjectWithoutRight));
         Collections.shuffle(candidates, random);
         int tried = 0;
         Map<String, String> before = checksums();
@@ -422,6 +425,43 @@ final class LeakPortalWrites {
                     () -> services.finance().answerQuote(id(u), f.id(), QuoteAnswerKind.DECLINED, "Leak Signer", true,
                             "no", "127.0.0.1")));
         });
+    }
+
+    private Optional<LeakMutations.Attempt> editInvisibleProject() {
+        return someUser(u -> may(u, PortalModule.PROJECTS, "can_edit_shared")).flatMap(u -> {
+            LeakOracle o = oracle(u);
+            return any(world.projects.stream().filter(p -> !o.sees(p)).toList(), random).map(p -> attempt(
+                    "edit by " + u.id() + " of invisible project " + p.id(), PortalRecordNotFound.class,
+                    () -> services.projects().editProject(id(u), p.id(), 0,
+                            Map.of(PortalField.PROJECT_NAME, world.canary()))));
+        });
+    }
+
+    private Optional<LeakMutations.Attempt> cloneInvisibleProject() {
+        return someUser(u -> may(u, PortalModule.PROJECTS, "can_clone")).flatMap(u -> {
+            LeakOracle o = oracle(u);
+            return any(world.projects.stream().filter(p -> !o.sees(p)).toList(), random).map(p -> attempt(
+                    "clone by " + u.id() + " of invisible project " + p.id(), PortalRecordNotFound.class,
+                    () -> services.projects().cloneProject(id(u), p.id(),
+                            Map.of(PortalField.PROJECT_NAME, world.canary()))));
+        });
+    }
+
+    /** A visible project the user did not create is not theirs to delete, confirmed or not (PRT-3). */
+    private Optional<LeakMutations.Attempt> deleteStaffProject() {
+        return someUser(u -> may(u, PortalModule.PROJECTS, "can_delete_own")).flatMap(u -> {
+            LeakOracle o = oracle(u);
+            return any(world.projects.stream().filter(p -> o.sees(p) && !u.id().equals(p.author())).toList(), random)
+                    .map(p -> attempt("delete by " + u.id() + " of someone else's visible project " + p.id(),
+                            PortalRecordNotFound.class,
+                    () -> services.projects().deleteProject(id(u), p.id(), 0, true)));
+        });
+    }
+
+    private Optional<LeakMutations.Attempt> createProjectWithoutRight() {
+        return someUser(u -> !may(u, PortalModule.PROJECTS, "can_create")).map(u -> attempt("project by " + u.id()
+                + " without the right", PortalRecordNotFound.class, () -> services.projects().createProject(id(u),
+                Map.of(PortalField.PROJECT_NAME, world.canary()))));
     }
 
     // ------------------------------------------------------------------ allowed writes, then the oracle agrees

@@ -28,6 +28,9 @@ final class PortalCrawlProbes {
     /** Every URL that shows one record by its id. */
     static final List<Probe> URLS = List.of(
             new Probe(RecordKind.PROJECT, "/p/{slug}/projects/{id}"),
+            // EXP-5 for the project record: its edit and clone forms, linked only where the type grants the action.
+            new Probe(RecordKind.PROJECT, "/p/{slug}/projects/{id}/edit"),
+            new Probe(RecordKind.PROJECT, "/p/{slug}/projects/{id}/clone"),
             new Probe(RecordKind.TASK_LIST, "/p/{slug}/projects/{container}/task-lists/{id}"),
             new Probe(RecordKind.TICKET, "/p/{slug}/tickets/{id}"),
             // EXP-5 for tickets: the edit and clone forms, linked only where the type grants the action.

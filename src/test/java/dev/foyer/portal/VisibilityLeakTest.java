@@ -78,6 +78,8 @@ class VisibilityLeakTest {
     @Autowired
     PortalRecordWrites recordWrites;
     @Autowired
+    PortalProjectWrites projectWrites;
+    @Autowired
     PortalFinance portalFinance;
     @Autowired
     PortalContactProfile contactProfile;
@@ -164,8 +166,8 @@ class VisibilityLeakTest {
         List<Long> seeds = System.getProperty("foyer.leak.seed") != null ? seeds()
                 : LongStream.rangeClosed(1, Long.parseLong(System.getProperty("foyer.leak.writes.seeds", "10").strip()))
                         .boxed().toList();
-        LeakPortalWrites.Services services = new LeakPortalWrites.Services(interactions, recordWrites, portalFinance,
-                contactProfile, reads, jdbc);
+        LeakPortalWrites.Services services = new LeakPortalWrites.Services(interactions, recordWrites, projectWrites,
+                portalFinance, contactProfile, reads, jdbc);
         int refused = 0;
         int succeeded = 0;
         for (long seed : seeds) {
@@ -271,7 +273,7 @@ class VisibilityLeakTest {
     void thePortalWriteChecksCatchAWriteThatRecordsAnActivityBeforeItIsRefusedOrIsNotRefusedAtAll() {
         LeakWorld world = world(1);
         LeakPortalWrites checks = LeakPortalWrites.on(world, new LeakPortalWrites.Services(interactions, recordWrites,
-                portalFinance, contactProfile, reads, jdbc), LeakMutations.on(world, writers(), staff()));
+                projectWrites, portalFinance, contactProfile, reads, jdbc), LeakMutations.on(world, writers(), staff()));
         Project project = world.projects.getFirst();
         Map<String, String> before = checks.checksums();
         before = checks.refused(new LeakMutations.Attempt("records an activity, then refuses", PortalRecordNotFound.class,

@@ -9,6 +9,7 @@ import dev.foyer.portal.PortalInteractions;
 import dev.foyer.portal.PortalItem;
 import dev.foyer.portal.PortalModule;
 import dev.foyer.portal.PortalProject;
+import dev.foyer.portal.PortalProjectWrites;
 import dev.foyer.portal.PortalReads;
 import dev.foyer.portal.RecordKind;
 import dev.foyer.portal.RecordRef;
@@ -36,11 +37,14 @@ class PortalProjectsController {
     private final SitePages pages;
     private final PortalReads reads;
     private final PortalInteractions writes;
+    private final PortalProjectWrites projectWrites;
 
-    PortalProjectsController(SitePages pages, PortalReads reads, PortalInteractions writes) {
+    PortalProjectsController(SitePages pages, PortalReads reads, PortalInteractions writes,
+                             PortalProjectWrites projectWrites) {
         this.pages = pages;
         this.reads = reads;
         this.writes = writes;
+        this.projectWrites = projectWrites;
     }
 
     @GetMapping("/p/{slug}/projects")
@@ -49,6 +53,7 @@ class PortalProjectsController {
         Set<PortalModule> modules = pages.open(slug, user, "projects", model);
         PortalSite.requireModule(modules, PortalModule.PROJECTS);
         model.addAttribute("projects", reads.projects(user.id(), SitePages.page(page)));
+        model.addAttribute("canCreateProject", projectWrites.canCreate(user.id()));
         return "site/projects";
     }
 
@@ -59,6 +64,8 @@ class PortalProjectsController {
         PortalSite.requireModule(modules, PortalModule.PROJECTS);
         PortalProject project = reads.project(user.id(), SitePages.id(id)).orElseThrow(PortalPageNotFound::new);
         model.addAttribute("project", project);
+        // EXP-5: what the user's type lets them do with the project record itself.
+        model.addAttribute("projectRecord", projectWrites.project(user.id(), project.id()).orElse(null));
         section(model, modules, PortalModule.MILESTONES, "milestones", user, project.id(), RecordKind.MILESTONE);
         section(model, modules, PortalModule.TASKS, "taskLists", user, project.id(), RecordKind.TASK_LIST);
         section(model, modules, PortalModule.UPDATES, "updates", user, project.id(), RecordKind.UPDATE);

@@ -75,8 +75,9 @@ final class RecordForms {
 
     private static String type(PortalField field) {
         return switch (field) {
-            case TASK_DESCRIPTION, COMPANY_ADDRESS, UPDATE_BODY, DOCUMENT_BODY -> "textarea";
-            case TASK_DUE_DATE, MILESTONE_DUE_DATE -> "date";
+            case TASK_DESCRIPTION, COMPANY_ADDRESS, UPDATE_BODY, DOCUMENT_BODY, PROJECT_DESCRIPTION -> "textarea";
+            case TASK_DUE_DATE, MILESTONE_DUE_DATE, PROJECT_START_DATE, PROJECT_DUE_DATE -> "date";
+            case PROJECT_STATUS -> "projectStatus";
             case MILESTONE_DONE -> "checkbox";
             case EVENT_TIME -> "range";
             case TASK_STATUS -> "status";
@@ -89,7 +90,7 @@ final class RecordForms {
         };
     }
 
-    /** One form row and the control it is shown with: text, textarea, date, email, tel, status, checkbox or range. */
+    /** One form row and the control it is shown with: text, textarea, date, email, tel, status, checkbox, range (or a read-only status). */
     record Input(FormRow row, String type) {
     }
 }
