@@ -475,7 +475,7 @@ final class LeakPortalWrites {
             }
             User u = found.get();
             LeakOracle o = oracle(u);
-            switch (random.nextInt(3)) {
+            switch (random.nextInt(4)) {
                 case 0 -> {
                     Optional<Project> project = any(world.projects.stream().filter(o::sees).toList(), random);
                     if (project.isEmpty() || !may(u, PortalModule.COMMENTS, "can_create")) {
@@ -493,6 +493,23 @@ final class LeakPortalWrites {
                     UUID id = services.interactions().comment(id(u), RecordRef.of(RecordKind.TICKET, ticket.get().id()),
                             world.canary());
                     world.items.add(storedComment(RecordKind.TICKET_COMMENT, id, ticket.get().id(), u));
+                }
+                case 2 -> {
+                    // EXP-5: a project of their own company; they are its only member (ACC-3), so only they see it.
+                    UUID company = world.contacts.stream().filter(c -> c.id().equals(u.contact())).findFirst()
+                            .map(c -> c.company()).orElse(null);
+                    if (!may(u, PortalModule.PROJECTS, "can_create") || company == null || !o.scope().contains(company)) {
+                        continue;
+                    }
+                    UUID id = services.projects().createProject(id(u), Map.of(PortalField.PROJECT_NAME, world.canary(),
+                            PortalField.PROJECT_DESCRIPTION, world.canary(), PortalField.PROJECT_DUE_DATE, "2027-03-01"));
+                    world.projects.add(services.jdbc().sql("select name, description, status, start_date, due_date"
+                                    + " from project where id = :id").param("id", id)
+                            .query((rs, r) -> new Project(id, company, u.id(), new LinkedHashSet<>(Set.of(u.id())),
+                                    rs.getString("name"), rs.getString("description"), rs.getString("status"),
+                                    rs.getObject("start_date", java.time.LocalDate.class),
+                                    rs.getObject("due_date", java.time.LocalDate.class)))
+                            .single());
                 }
                 default -> {
                     if (!may(u, PortalModule.TICKETS, "can_create") || o.scope().isEmpty()) {
