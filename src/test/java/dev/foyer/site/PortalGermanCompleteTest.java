@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code mail/portal-*}) and every template they include ({@code ~{name :: fragment}}, followed
  * transitively, e.g. the portal layout and the pager) — for message keys ({@code #{key}}, and
  * {@code #{'prefix.' + …}} meaning every key with that prefix), adds the keys the Java code of the
- * portal-facing modules names ({@code site}, {@code accounts}, the password policy and the contact
- * checks whose messages the profile shows), and fails for each one without a German value. Keys
+ * portal-facing modules names ({@code site}, {@code accounts}, the password policy, the contact
+ * checks whose messages the profile shows, and the checks behind the record forms), and fails for each one without a German value. Keys
  * other helpers add to portal pages later are held to it too.
  */
 class PortalGermanCompleteTest {
@@ -43,7 +43,16 @@ class PortalGermanCompleteTest {
     /** Java of the portal-facing modules, and the checks elsewhere whose messages portal pages show. */
     private static final List<Path> JAVA = List.of(SOURCES.resolve("site"), SOURCES.resolve("accounts"),
             SOURCES.resolve("identity/PasswordPolicy.java"), SOURCES.resolve("portal/PortalContactProfile.java"),
-            SOURCES.resolve("directory/ContactDetails.java"));
+            SOURCES.resolve("directory/ContactDetails.java"), SOURCES.resolve("directory/CompanyDetails.java"),
+            // The checks behind the portal's record forms (EXP-5), whose refusals the forms show.
+            SOURCES.resolve("portal/PortalRecordWrites.java"), SOURCES.resolve("portal/PortalProjectWrites.java"),
+            SOURCES.resolve("portal/PortalTicketWrites.java"), SOURCES.resolve("portal/PortalInteractions.java"),
+            SOURCES.resolve("projects/ProjectDetails.java"), SOURCES.resolve("projects/TaskDetails.java"),
+            SOURCES.resolve("projects/MilestoneDetails.java"), SOURCES.resolve("projects/UpdateDetails.java"),
+            SOURCES.resolve("projects/DocumentDetails.java"), SOURCES.resolve("projects/EventDetails.java"),
+            SOURCES.resolve("projects/CommentDetails.java"), SOURCES.resolve("projects/ProjectPortalTasks.java"),
+            SOURCES.resolve("projects/ProjectPortalItems.java"), SOURCES.resolve("tickets/TicketDetails.java"),
+            SOURCES.resolve("files/PortalUploads.java"));
 
     private final Properties english = load("messages.properties");
     private final Properties german = load("messages_de.properties");
