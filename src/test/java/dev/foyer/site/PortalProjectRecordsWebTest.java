@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.foyer.accounts.PortalPrincipal;
 import dev.foyer.directory.Companies;
 import dev.foyer.directory.Company;
 import dev.foyer.directory.Contacts;
@@ -36,12 +35,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static dev.foyer.portal.FieldAccess.EDITABLE;
 import static dev.foyer.portal.FieldAccess.READ_ONLY;
@@ -50,9 +46,12 @@ import static dev.foyer.test.DirectoryBuilders.aContact;
 import static dev.foyer.test.PortalBuilders.aPortalUser;
 import static dev.foyer.test.PortalBuilders.customerPortal;
 import static dev.foyer.test.ProjectBuilders.aProject;
+import static dev.foyer.test.PortalRequests.as;
+import static dev.foyer.test.PortalRequests.hide;
+import static dev.foyer.test.PortalRequests.page;
+import static dev.foyer.test.PortalRequests.principal;
+import static dev.foyer.test.PortalRequests.status;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -112,8 +111,8 @@ class PortalProjectRecordsWebTest {
 
     @Test
     void aNewProjectIsForTheUsersOwnCompanyOwnedByTheInvitingStaffUserAndTheyAreItsMember() throws Exception {
-        assertThat(page(writer, P + "/projects")).contains(P + "/projects/new");
-        String form = page(writer, P + "/projects/new");
+        assertThat(page(mvc, writer, P + "/projects")).contains(P + "/projects/new");
+        String form = page(mvc, writer, P + "/projects/new");
         assertThat(form).contains("name=\"name\"").contains("name=\"description\"").contains("name=\"due_date\"")
                 .doesNotContain("name=\"start_date\"").doesNotContain("name=\"status\"").contains("Active");
         MvcResult result = mvc.perform(as(writer, post(P + "/projects").param("name", "Trade fair " + tag)
@@ -134,7 +133,7 @@ class PortalProjectRecordsWebTest {
         assertThat(activities(id)).containsExactly("CREATED");
         assertThat(jdbc.sql("select count(*) from record_change where record_id = :id and action = 'CREATED'"
                 + " and via = 'portal'").param("id", id).query(Long.class).single()).isEqualTo(1);
-        assertThat(page(writer, P + "/projects/" + id)).contains("Trade fair " + tag)
+        assertThat(page(mvc, writer, P + "/projects/" + id)).contains("Trade fair " + tag)
                 .contains(P + "/projects/" + id + "/edit").contains(P + "/projects/" + id + "/clone");
     }
 
@@ -156,10 +155,10 @@ class PortalProjectRecordsWebTest {
     void editingAStaffProjectNeedsEditSharedAndMembershipAndKeepsWhatTheUserMayNotWrite() throws Exception {
         UUID id = staffProject.id().value();
         Map<String, Object> before = project(id);
-        String form = page(writer, P + "/projects/" + id + "/edit");
+        String form = page(mvc, writer, P + "/projects/" + id + "/edit");
         assertThat(form).contains("name=\"name\"").contains("Move to the new office.")
                 .doesNotContain("name=\"start_date\"").contains("2027-01-04").doesNotContain("/delete");
-        assertThat(status(as(writer, post(P + "/projects/" + id + "/edit").param("version", version(before))
+        assertThat(status(mvc, as(writer, post(P + "/projects/" + id + "/edit").param("version", version(before))
                 .param("name", "Office move, phase 2 " + tag).param("description", "Move to the new office.")
                 .param("due_date", "2027-07-31").param("start_date", "2020-01-01").param("status", "COMPLETED"))))
                 .isEqualTo(302);
@@ -172,16 +171,16 @@ class PortalProjectRecordsWebTest {
         assertThat(activities(id)).containsExactly("EDITED");
         // EDIT_OWN only: a staff project they are a member of is not theirs to edit; its page offers no edit.
         Map<String, Object> now = project(id);
-        assertThat(status(as(ownOnly, get(P + "/projects/" + id + "/edit")))).isEqualTo(404);
-        assertThat(status(as(ownOnly, post(P + "/projects/" + id + "/edit").param("version", version(now))
+        assertThat(status(mvc, as(ownOnly, get(P + "/projects/" + id + "/edit")))).isEqualTo(404);
+        assertThat(status(mvc, as(ownOnly, post(P + "/projects/" + id + "/edit").param("version", version(now))
                 .param("name", "Sneaky")))).isEqualTo(404);
-        assertThat(page(ownOnly, P + "/projects/" + id)).doesNotContain("/projects/" + id + "/edit");
+        assertThat(page(mvc, ownOnly, P + "/projects/" + id)).doesNotContain("/projects/" + id + "/edit");
         // Not a member; another company's project: like unknown ids.
         for (Project other : List.of(notMemberProject, otherCompanyProject)) {
             UUID otherId = other.id().value();
             Map<String, Object> row = project(otherId);
-            assertThat(status(as(writer, get(P + "/projects/" + otherId + "/edit")))).isEqualTo(404);
-            assertThat(status(as(writer, post(P + "/projects/" + otherId + "/edit").param("version", version(row))
+            assertThat(status(mvc, as(writer, get(P + "/projects/" + otherId + "/edit")))).isEqualTo(404);
+            assertThat(status(mvc, as(writer, post(P + "/projects/" + otherId + "/edit").param("version", version(row))
                     .param("name", "Sneaky")))).isEqualTo(404);
             assertThat(project(otherId)).containsEntry("version", row.get("version")).containsEntry("name", row.get("name"));
         }
@@ -190,15 +189,15 @@ class PortalProjectRecordsWebTest {
 
     @Test
     void aHiddenDescriptionIsNotOnTheFormNotTakenFromAPostAndNotCopied() throws Exception {
-        hide(writer, PortalField.PROJECT_DESCRIPTION);
+        hide(jdbc, writer, PortalField.PROJECT_DESCRIPTION);
         UUID id = staffProject.id().value();
         Map<String, Object> before = project(id);
-        assertThat(page(writer, P + "/projects/" + id + "/edit")).doesNotContain("name=\"description\"")
+        assertThat(page(mvc, writer, P + "/projects/" + id + "/edit")).doesNotContain("name=\"description\"")
                 .doesNotContain("new office");
-        assertThat(status(as(writer, post(P + "/projects/" + id + "/edit").param("version", version(before))
+        assertThat(status(mvc, as(writer, post(P + "/projects/" + id + "/edit").param("version", version(before))
                 .param("name", before.get("name").toString()).param("description", "posted")))).isEqualTo(302);
         assertThat(project(id)).containsEntry("description", before.get("description"));
-        assertThat(status(as(writer, post(P + "/projects/" + id + "/clone").param("name", "Hidden copy " + tag)
+        assertThat(status(mvc, as(writer, post(P + "/projects/" + id + "/clone").param("name", "Hidden copy " + tag)
                 .param("description", "posted")))).isEqualTo(302);
         assertThat((String) byName("Hidden copy " + tag).get("description")).isNullOrEmpty();
     }
@@ -207,7 +206,7 @@ class PortalProjectRecordsWebTest {
     void aCloneCopiesWhatTheUserSeesButNotWhatIsInTheProjectAndIsTheirs() throws Exception {
         UUID id = staffProject.id().value();
         items.create(admin, staffProject.id(), new TaskListDetails("Packing"));
-        String form = page(writer, P + "/projects/" + id + "/clone");
+        String form = page(mvc, writer, P + "/projects/" + id + "/clone");
         assertThat(form).contains("value=\"Office move " + tag + "\"").contains("Move to the new office.");
         MvcResult result = mvc.perform(as(writer, post(P + "/projects/" + id + "/clone")
                 .param("name", "Office move, Berlin " + tag).param("description", "Move to the new office.")
@@ -226,9 +225,9 @@ class PortalProjectRecordsWebTest {
         assertThat(activities(copyId)).containsExactly("CLONED");
         // Own only may not clone; nobody clones a project they cannot see.
         long before = count();
-        assertThat(status(as(ownOnly, get(P + "/projects/" + id + "/clone")))).isEqualTo(404);
-        assertThat(status(as(ownOnly, post(P + "/projects/" + id + "/clone").param("name", "Sneaky")))).isEqualTo(404);
-        assertThat(status(as(writer, post(P + "/projects/" + otherCompanyProject.id().value() + "/clone")
+        assertThat(status(mvc, as(ownOnly, get(P + "/projects/" + id + "/clone")))).isEqualTo(404);
+        assertThat(status(mvc, as(ownOnly, post(P + "/projects/" + id + "/clone").param("name", "Sneaky")))).isEqualTo(404);
+        assertThat(status(mvc, as(writer, post(P + "/projects/" + otherCompanyProject.id().value() + "/clone")
                 .param("name", "Sneaky")))).isEqualTo(404);
         assertThat(count()).isEqualTo(before);
     }
@@ -237,10 +236,10 @@ class PortalProjectRecordsWebTest {
     void onlyOwnProjectsAreDeletedAndOnlyAfterConfirmingThatEverythingInThemGoes() throws Exception {
         UUID mine = create(ownOnly, "Delete me " + tag);
         items.create(admin, new ProjectId(mine), new TaskListDetails("Staff list " + tag));
-        assertThat(page(ownOnly, P + "/projects/" + mine + "/edit")).contains("name=\"confirm\"")
+        assertThat(page(mvc, ownOnly, P + "/projects/" + mine + "/edit")).contains("name=\"confirm\"")
                 .contains("also deletes everything in it");
         Map<String, Object> staff = project(staffProject.id().value());
-        assertThat(status(as(ownOnly, post(P + "/projects/" + staffProject.id().value() + "/delete")
+        assertThat(status(mvc, as(ownOnly, post(P + "/projects/" + staffProject.id().value() + "/delete")
                 .param("version", version(staff)).param("confirm", "true")))).isEqualTo(404);
         assertThat(project(staffProject.id().value())).containsEntry("version", staff.get("version"));
         MvcResult unconfirmed = mvc.perform(as(ownOnly, post(P + "/projects/" + mine + "/delete")
@@ -248,7 +247,7 @@ class PortalProjectRecordsWebTest {
         assertThat(unconfirmed.getResponse().getStatus()).isEqualTo(200);
         assertThat(unconfirmed.getResponse().getContentAsString())
                 .contains("Tick the box to confirm that everything in the project is deleted with it.");
-        assertThat(status(as(ownOnly, post(P + "/projects/" + mine + "/delete").param("version", "99")
+        assertThat(status(mvc, as(ownOnly, post(P + "/projects/" + mine + "/delete").param("version", "99")
                 .param("confirm", "true")))).isEqualTo(200);
         assertThat(exists(mine)).as("unconfirmed or stale: nothing deleted").isTrue();
         MvcResult result = mvc.perform(as(ownOnly, post(P + "/projects/" + mine + "/delete")
@@ -260,7 +259,7 @@ class PortalProjectRecordsWebTest {
         assertThat(jdbc.sql("select count(*) from task_list where project_id = :p").param("p", mine)
                 .query(Long.class).single()).isZero();
         assertThat(activities(mine)).containsExactly("CREATED", "DELETED");
-        assertThat(status(as(ownOnly, get(P + "/projects/" + mine)))).isEqualTo(404);
+        assertThat(status(mvc, as(ownOnly, get(P + "/projects/" + mine)))).isEqualTo(404);
     }
 
     @Test
@@ -283,17 +282,17 @@ class PortalProjectRecordsWebTest {
         UUID id = staffProject.id().value();
         Map<String, Object> row = project(id);
         long all = count();
-        assertThat(page(reader, P + "/projects")).doesNotContain(P + "/projects/new");
-        assertThat(page(reader, P + "/projects/" + id)).doesNotContain("/projects/" + id + "/edit")
+        assertThat(page(mvc, reader, P + "/projects")).doesNotContain(P + "/projects/new");
+        assertThat(page(mvc, reader, P + "/projects/" + id)).doesNotContain("/projects/" + id + "/edit")
                 .doesNotContain("/projects/" + id + "/clone");
-        assertThat(status(as(reader, get(P + "/projects/new")))).isEqualTo(404);
-        assertThat(status(as(reader, post(P + "/projects").param("name", "Sneaky")))).isEqualTo(404);
-        assertThat(status(as(reader, get(P + "/projects/" + id + "/edit")))).isEqualTo(404);
-        assertThat(status(as(reader, get(P + "/projects/" + id + "/clone")))).isEqualTo(404);
-        assertThat(status(as(reader, post(P + "/projects/" + id + "/edit").param("version", version(row))
+        assertThat(status(mvc, as(reader, get(P + "/projects/new")))).isEqualTo(404);
+        assertThat(status(mvc, as(reader, post(P + "/projects").param("name", "Sneaky")))).isEqualTo(404);
+        assertThat(status(mvc, as(reader, get(P + "/projects/" + id + "/edit")))).isEqualTo(404);
+        assertThat(status(mvc, as(reader, get(P + "/projects/" + id + "/clone")))).isEqualTo(404);
+        assertThat(status(mvc, as(reader, post(P + "/projects/" + id + "/edit").param("version", version(row))
                 .param("name", "Sneaky")))).isEqualTo(404);
-        assertThat(status(as(reader, post(P + "/projects/" + id + "/clone").param("name", "Sneaky")))).isEqualTo(404);
-        assertThat(status(as(reader, post(P + "/projects/" + id + "/delete").param("version", version(row))
+        assertThat(status(mvc, as(reader, post(P + "/projects/" + id + "/clone").param("name", "Sneaky")))).isEqualTo(404);
+        assertThat(status(mvc, as(reader, post(P + "/projects/" + id + "/delete").param("version", version(row))
                 .param("confirm", "true")))).isEqualTo(404);
         assertThat(project(id)).containsEntry("version", row.get("version"));
         assertThat(count()).isEqualTo(all);
@@ -302,7 +301,7 @@ class PortalProjectRecordsWebTest {
     // ---------------------------------------------------------------- helpers
 
     private UUID create(PortalUser user, String name) throws Exception {
-        assertThat(status(as(user, post(P + "/projects").param("name", name)))).as("create " + name).isEqualTo(302);
+        assertThat(status(mvc, as(user, post(P + "/projects").param("name", name)))).as("create " + name).isEqualTo(302);
         return (UUID) byName(name).get("id");
     }
 
@@ -351,14 +350,6 @@ class PortalProjectRecordsWebTest {
         return userTypes.save(admin, type.id(), type.version(), type.name(), new Rights(modules, fields, false));
     }
 
-    private void hide(PortalUser user, PortalField field) {
-        jdbc.sql("""
-                        insert into portal_field_right (user_type_id, module, field, access)
-                        values (:type, :module, :field, 'HIDDEN')
-                        on conflict (user_type_id, module, field) do update set access = 'HIDDEN'""")
-                .param("type", user.userTypeId().value()).param("module", field.module().name())
-                .param("field", field.key()).update();
-    }
 
     private PortalUser user(String first, String last, UserType type) {
         return aPortalUser().of(aContact().named(first, last).at(company.id())
@@ -366,23 +357,7 @@ class PortalProjectRecordsWebTest {
                 .in(customerPortal(jdbc), type.id()).createdBy(portalUsers, jdbc, admin);
     }
 
-    private String page(PortalUser user, String path) throws Exception {
-        MvcResult result = mvc.perform(get(path).with(principal(user))).andReturn();
-        assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
-        return result.getResponse().getContentAsString();
-    }
 
-    private int status(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request).andReturn().getResponse().getStatus();
-    }
 
-    private MockHttpServletRequestBuilder as(PortalUser user, MockHttpServletRequestBuilder request) {
-        return request.with(principal(user)).with(csrf());
-    }
 
-    private RequestPostProcessor principal(PortalUser user) {
-        PortalPrincipal principal = new PortalPrincipal(user.id(), user.portalId(), "user@acme.example", "Portal user");
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                AuthorityUtils.createAuthorityList(PortalPrincipal.AUTHORITY)));
-    }
 }

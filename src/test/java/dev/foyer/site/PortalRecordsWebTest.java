@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.foyer.accounts.PortalPrincipal;
 import dev.foyer.directory.Companies;
 import dev.foyer.directory.Company;
 import dev.foyer.directory.Contact;
@@ -39,12 +38,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static dev.foyer.portal.FieldAccess.EDITABLE;
 import static dev.foyer.portal.FieldAccess.HIDDEN;
@@ -53,9 +49,12 @@ import static dev.foyer.test.DirectoryBuilders.aContact;
 import static dev.foyer.test.PortalBuilders.aPortalUser;
 import static dev.foyer.test.PortalBuilders.customerPortal;
 import static dev.foyer.test.PortalSiteScene.SECRET;
+import static dev.foyer.test.PortalRequests.as;
+import static dev.foyer.test.PortalRequests.hide;
+import static dev.foyer.test.PortalRequests.page;
+import static dev.foyer.test.PortalRequests.principal;
+import static dev.foyer.test.PortalRequests.status;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -124,7 +123,7 @@ class PortalRecordsWebTest {
         assertThat((String) task.get("description")).as("hidden field posted").isNullOrEmpty();
         assertThat(task.get("due_date")).as("read-only field posted").isNull();
         assertThat(activities((UUID) task.get("id"))).containsExactly("CREATED");
-        String page = page(writer, P + "/projects/" + s.project.id().value() + "/tasks/" + task.get("id"));
+        String page = page(mvc, writer, P + "/projects/" + s.project.id().value() + "/tasks/" + task.get("id"));
         assertThat(page).contains("Order banners " + s.tag).doesNotContain("name=\"description\"");
     }
 
@@ -162,10 +161,10 @@ class PortalRecordsWebTest {
         mvc.perform(as(writer, post(listPath() + "/tasks").param("title", "Mine " + s.tag))).andReturn();
         Map<String, Object> mine = task("Mine " + s.tag);
         Map<String, Object> staff = task("Review copy");
-        assertThat(status(as(writer, post(taskPath(staff) + "/delete").param("version", staff.get("version").toString()))))
+        assertThat(status(mvc, as(writer, post(taskPath(staff) + "/delete").param("version", staff.get("version").toString()))))
                 .isEqualTo(404);
         assertThat(task("Review copy")).isNotNull();
-        assertThat(status(as(writer, post(taskPath(mine) + "/delete").param("version", mine.get("version").toString()))))
+        assertThat(status(mvc, as(writer, post(taskPath(mine) + "/delete").param("version", mine.get("version").toString()))))
                 .isEqualTo(302);
         assertThat(count("select count(*) from task where id = :id", mine.get("id"))).isZero();
         assertThat(activities((UUID) mine.get("id"))).containsExactly("CREATED", "DELETED");
@@ -175,22 +174,22 @@ class PortalRecordsWebTest {
     void aTypeWithoutRightsChangesNothingAndEveryRefusalAnswers404() throws Exception {
         long tasks = count("select count(*) from task where project_id = :id", s.project.id().value());
         Map<String, Object> staff = task("Review copy");
-        assertThat(status(as(reader, get(listPath() + "/tasks/new")))).isEqualTo(404);
-        assertThat(status(as(reader, post(listPath() + "/tasks").param("title", "Sneaky")))).isEqualTo(404);
-        assertThat(status(as(reader, post(taskPath(staff)).param("version", staff.get("version").toString())
+        assertThat(status(mvc, as(reader, get(listPath() + "/tasks/new")))).isEqualTo(404);
+        assertThat(status(mvc, as(reader, post(listPath() + "/tasks").param("title", "Sneaky")))).isEqualTo(404);
+        assertThat(status(mvc, as(reader, post(taskPath(staff)).param("version", staff.get("version").toString())
                 .param("title", "Sneaky")))).isEqualTo(404);
-        assertThat(status(as(reader, post(taskPath(staff) + "/clone").param("title", "Sneaky")))).isEqualTo(404);
+        assertThat(status(mvc, as(reader, post(taskPath(staff) + "/clone").param("title", "Sneaky")))).isEqualTo(404);
         // An unshared task, a task of a project the writer is not a member of: 404 for the writer too.
         Map<String, Object> unshared = task("Budget " + SECRET + " check");
-        assertThat(status(as(writer, post(taskPath(unshared)).param("version", unshared.get("version").toString())
+        assertThat(status(mvc, as(writer, post(taskPath(unshared)).param("version", unshared.get("version").toString())
                 .param("title", "Sneaky")))).isEqualTo(404);
-        assertThat(status(as(writer, post(P + "/projects/" + s.project.id().value() + "/task-lists/"
+        assertThat(status(mvc, as(writer, post(P + "/projects/" + s.project.id().value() + "/task-lists/"
                 + s.internalList.id().value() + "/tasks").param("title", "Sneaky")))).isEqualTo(404);
         assertThat(count("select count(*) from task where project_id = :id", s.project.id().value())).isEqualTo(tasks);
         assertThat(task("Review copy")).containsEntry("version", staff.get("version"));
         assertThat(task("Budget " + SECRET + " check")).containsEntry("version", unshared.get("version"));
         // The reader sees the task as text: no form field, no delete button.
-        String page = page(reader, taskPath(staff));
+        String page = page(mvc, reader, taskPath(staff));
         assertThat(page).contains("Review copy").doesNotContain("name=\"title\"").doesNotContain("Delete");
     }
 
@@ -211,11 +210,11 @@ class PortalRecordsWebTest {
 
     @Test
     void theTaskListShowsNoColumnForAHiddenFieldAndOffersAddingWhereAllowed() throws Exception {
-        hide(writer, PortalField.TASK_STATUS);
-        String list = page(writer, listPath());
+        hide(jdbc, writer, PortalField.TASK_STATUS);
+        String list = page(mvc, writer, listPath());
         assertThat(list).contains("Add a task").doesNotContain(">Status<").contains(">Due<");
-        assertThat(page(reader, listPath())).doesNotContain("Add a task");
-        String form = page(writer, listPath() + "/tasks/new");
+        assertThat(page(mvc, reader, listPath())).doesNotContain("Add a task");
+        String form = page(mvc, writer, listPath() + "/tasks/new");
         assertThat(form).contains("name=\"title\"").doesNotContain("name=\"status\"").doesNotContain("name=\"description\"");
     }
 
@@ -241,7 +240,7 @@ class PortalRecordsWebTest {
         assertThat(row).containsEntry("company_id", s.company.id().value())
                 .containsEntry("portal_author_id", writer.id().value()).containsEntry("created_by", admin.id().value())
                 .containsEntry("phone", null).containsEntry("title", null);
-        String list = page(writer, P + "/contacts");
+        String list = page(mvc, writer, P + "/contacts");
         assertThat(list).contains("Nina New").contains("Added by you").contains("Colin League").contains("Buyer")
                 .doesNotContain("+49 30 1234").doesNotContain(">Phone<").doesNotContain(SECRET);
     }
@@ -249,7 +248,7 @@ class PortalRecordsWebTest {
     @Test
     void editingAColleagueKeepsHiddenAndReadOnlyFieldsAndAStaleEditIsRefused() throws Exception {
         long version = colleague.version();
-        assertThat(status(as(writer, post(P + "/contacts/" + colleague.id().value()).param("version", Long.toString(version))
+        assertThat(status(mvc, as(writer, post(P + "/contacts/" + colleague.id().value()).param("version", Long.toString(version))
                 .param("first_name", "Colin").param("last_name", "Renamed").param("email", colleague.email())
                 .param("phone", "0").param("title", "CEO")))).isEqualTo(302);
         Contact after = contacts.find(admin, colleague.id()).orElseThrow();
@@ -268,18 +267,18 @@ class PortalRecordsWebTest {
     @Test
     void anotherCompanysContactTheUsersOwnCardAndAStaffContactsDeletionAnswer404AndChangeNothing() throws Exception {
         String other = P + "/contacts/" + otherCompanyContact.id().value();
-        assertThat(status(as(writer, get(other)))).isEqualTo(404);
-        assertThat(status(as(writer, post(other).param("version", Long.toString(otherCompanyContact.version()))
+        assertThat(status(mvc, as(writer, get(other)))).isEqualTo(404);
+        assertThat(status(mvc, as(writer, post(other).param("version", Long.toString(otherCompanyContact.version()))
                 .param("first_name", "X").param("last_name", "Y").param("email", "x@y.example")))).isEqualTo(404);
-        assertThat(status(as(writer, post(other + "/delete").param("version", "0")))).isEqualTo(404);
-        assertThat(status(as(writer, post(other + "/clone").param("first_name", "X").param("last_name", "Y")
+        assertThat(status(mvc, as(writer, post(other + "/delete").param("version", "0")))).isEqualTo(404);
+        assertThat(status(mvc, as(writer, post(other + "/clone").param("first_name", "X").param("last_name", "Y")
                 .param("email", "x@y.example")))).isEqualTo(404);
         Contact self = contacts.find(admin, writerContact()).orElseThrow();
-        assertThat(status(as(writer, post(P + "/contacts/" + self.id().value()).param("version", Long.toString(self.version()))
+        assertThat(status(mvc, as(writer, post(P + "/contacts/" + self.id().value()).param("version", Long.toString(self.version()))
                 .param("first_name", "Me").param("last_name", "Changed").param("email", self.email())))).isEqualTo(404);
-        assertThat(status(as(writer, post(P + "/contacts/" + colleague.id().value() + "/delete")
+        assertThat(status(mvc, as(writer, post(P + "/contacts/" + colleague.id().value() + "/delete")
                 .param("version", Long.toString(colleague.version()))))).isEqualTo(404);
-        assertThat(status(as(reader, post(P + "/contacts").param("first_name", "R").param("last_name", "R")
+        assertThat(status(mvc, as(reader, post(P + "/contacts").param("first_name", "R").param("last_name", "R")
                 .param("email", "r-" + s.tag + "@acme.example")))).isEqualTo(404);
         assertThat(contacts.find(admin, otherCompanyContact.id()).orElseThrow().version())
                 .isEqualTo(otherCompanyContact.version());
@@ -298,11 +297,11 @@ class PortalRecordsWebTest {
                 .query().singleRow();
         assertThat(copy).containsEntry("phone", null).as("hidden: not copied").containsEntry("title", "Buyer")
                 .containsEntry("portal_author_id", writer.id().value());
-        assertThat(status(as(writer, post(P + "/contacts/" + copy.get("id") + "/delete")
+        assertThat(status(mvc, as(writer, post(P + "/contacts/" + copy.get("id") + "/delete")
                 .param("version", copy.get("version").toString())))).isEqualTo(302);
         assertThat(jdbc.sql("select deleted_at is not null from contact where id = :id").param("id", copy.get("id"))
                 .query(Boolean.class).single()).isTrue();
-        assertThat(status(as(writer, get(P + "/contacts/" + copy.get("id"))))).isEqualTo(404);
+        assertThat(status(mvc, as(writer, get(P + "/contacts/" + copy.get("id"))))).isEqualTo(404);
     }
 
     // ---------------------------------------------------------------- company
@@ -312,10 +311,10 @@ class PortalRecordsWebTest {
         jdbc.sql("update company set domain = 'acme.example', address = 'Main St 1' where id = :id")
                 .param("id", s.company.id().value()).update();
         Company before = companies.find(admin, s.company.id()).orElseThrow();
-        String page = page(writer, P + "/company");
+        String page = page(mvc, writer, P + "/company");
         assertThat(page).contains("Main St 1").doesNotContain("acme.example\"").doesNotContain("name=\"address\"")
                 .contains("name=\"name\"");
-        assertThat(status(as(writer, post(P + "/company").param("version", Long.toString(before.version()))
+        assertThat(status(mvc, as(writer, post(P + "/company").param("version", Long.toString(before.version()))
                 .param("name", "Acme Renamed " + s.tag).param("domain", "evil.example").param("address", "Elsewhere")
                 .param("phone", "+44 1")))).isEqualTo(302);
         Company after = companies.find(admin, s.company.id()).orElseThrow();
@@ -327,7 +326,7 @@ class PortalRecordsWebTest {
                 .param("name", "Stale"))).andReturn();
         assertThat(stale.getResponse().getContentAsString()).contains("Someone else changed this meanwhile");
         assertThat(companies.find(admin, s.company.id()).orElseThrow().name()).isEqualTo("Acme Renamed " + s.tag);
-        assertThat(status(as(reader, post(P + "/company").param("version", Long.toString(after.version()))
+        assertThat(status(mvc, as(reader, post(P + "/company").param("version", Long.toString(after.version()))
                 .param("name", "Reader")))).isEqualTo(404);
         assertThat(companies.find(admin, s.company.id()).orElseThrow().name()).isEqualTo("Acme Renamed " + s.tag);
     }
@@ -346,7 +345,7 @@ class PortalRecordsWebTest {
                 .containsEntry("portal_author_id", writer.id().value()).containsEntry("created_by", admin.id().value());
         assertThat(milestone.get("due_date").toString()).isEqualTo("2030-06-30");
         assertThat(activities((UUID) milestone.get("id"))).containsExactly("CREATED");
-        String page = page(writer, itemPath("milestones", milestone));
+        String page = page(mvc, writer, itemPath("milestones", milestone));
         assertThat(page).contains("Go live " + s.tag).contains("name=\"title\"").doesNotContain("name=\"done\"")
                 .doesNotContain("name=\"due_date\"");
     }
@@ -354,7 +353,7 @@ class PortalRecordsWebTest {
     @Test
     void editingAStaffMilestoneNeedsEditSharedChangesOnlyEditableFieldsAndIsRecorded() throws Exception {
         Map<String, Object> before = item("milestone", "Launch");
-        assertThat(status(as(writer, post(itemPath("milestones", before)).param("version", version(before))
+        assertThat(status(mvc, as(writer, post(itemPath("milestones", before)).param("version", version(before))
                 .param("title", "Launch day").param("due_date", "2040-01-01").param("done", "true")))).isEqualTo(302);
         Map<String, Object> after = item("milestone", "Launch day");
         assertThat(after).containsEntry("id", before.get("id")).containsEntry("due_date", before.get("due_date"))
@@ -364,18 +363,18 @@ class PortalRecordsWebTest {
 
     @Test
     void anUpdateBodyIsStoredAsEscapedTextAndShownEscapedOnTheProjectPage() throws Exception {
-        assertThat(status(as(writer, post(itemsPath("updates")).param("title", "Status " + s.tag)
+        assertThat(status(mvc, as(writer, post(itemsPath("updates")).param("title", "Status " + s.tag)
                 .param("body", "<script>alert(1)</script> & <b>more</b>\nsecond line")))).isEqualTo(302);
         Map<String, Object> update = item("project_update", "Status " + s.tag);
         assertThat((String) update.get("body")).doesNotContain("<script").doesNotContain("<b>")
                 .contains("&lt;script&gt;").contains("<br />second line");
         assertThat(update).containsEntry("portal_author_id", writer.id().value()).containsEntry("shared", true);
-        String project = page(writer, P + "/projects/" + s.project.id().value());
+        String project = page(mvc, writer, P + "/projects/" + s.project.id().value());
         assertThat(project).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
         // Posting the text back unchanged keeps what is stored; the form offers the whole text.
-        String form = page(writer, itemPath("updates", update));
+        String form = page(mvc, writer, itemPath("updates", update));
         assertThat(form).contains("second line");
-        assertThat(status(as(writer, post(itemPath("updates", update)).param("version", version(update))
+        assertThat(status(mvc, as(writer, post(itemPath("updates", update)).param("version", version(update))
                 .param("title", "Status " + s.tag + " (2)")
                 .param("body", "<script>alert(1)</script> & <b>more</b>\nsecond line")))).isEqualTo(302);
         assertThat(item("project_update", "Status " + s.tag + " (2)")).containsEntry("body", update.get("body"));
@@ -406,12 +405,12 @@ class PortalRecordsWebTest {
         assertThat(copy).containsEntry("body", source.get("body")).containsEntry("portal_author_id", writer.id().value());
         assertThat(activities((UUID) copy.get("id"))).containsExactly("CLONED");
         // A new document ignores the posted read-only body.
-        assertThat(status(as(writer, post(itemsPath("documents")).param("title", "Notes " + s.tag)
+        assertThat(status(mvc, as(writer, post(itemsPath("documents")).param("title", "Notes " + s.tag)
                 .param("body", "ignored")))).isEqualTo(302);
         assertThat((String) item("project_document", "Notes " + s.tag).get("body")).isNullOrEmpty();
-        assertThat(status(as(writer, post(itemPath("documents", source) + "/delete").param("version", version(source)))))
+        assertThat(status(mvc, as(writer, post(itemPath("documents", source) + "/delete").param("version", version(source)))))
                 .isEqualTo(404);
-        assertThat(status(as(writer, post(itemPath("documents", copy) + "/delete").param("version", version(copy)))))
+        assertThat(status(mvc, as(writer, post(itemPath("documents", copy) + "/delete").param("version", version(copy)))))
                 .isEqualTo(302);
         assertThat(count("select count(*) from project_document where id = :id", copy.get("id"))).isZero();
         assertThat(count("select count(*) from project_document where id = :id", source.get("id"))).isOne();
@@ -426,7 +425,7 @@ class PortalRecordsWebTest {
         assertThat(bad.getResponse().getStatus()).isEqualTo(200);
         assertThat(bad.getResponse().getContentAsString()).contains("aria-invalid=\"true\"");
         assertThat(item("project_event", "Review meeting")).containsEntry("version", before.get("version"));
-        assertThat(status(as(writer, post(itemPath("events", before)).param("version", version(before))
+        assertThat(status(mvc, as(writer, post(itemPath("events", before)).param("version", version(before))
                 .param("title", "Renamed").param("time", "2027-02-01T10:00").param("time_end", "2027-02-01T11:30"))))
                 .isEqualTo(302);
         Map<String, Object> after = item("project_event", "Review meeting");
@@ -435,7 +434,7 @@ class PortalRecordsWebTest {
         assertThat(after).containsEntry("description", before.get("description"));
         assertThat(activities((UUID) after.get("id"))).containsExactly("EDITED");
         // A new event takes its mandatory read-only title from the form.
-        assertThat(status(as(writer, post(itemsPath("events")).param("title", "Workshop " + s.tag)
+        assertThat(status(mvc, as(writer, post(itemsPath("events")).param("title", "Workshop " + s.tag)
                 .param("time", "2027-03-01T09:00").param("time_end", "2027-03-01T12:00")))).isEqualTo(302);
         assertThat(item("project_event", "Workshop " + s.tag)).containsEntry("portal_author_id", writer.id().value());
     }
@@ -446,40 +445,40 @@ class PortalRecordsWebTest {
         Map<String, Object> launch = item("milestone", "Launch");
         Map<String, Object> secret = item("milestone", "Milestone " + SECRET);
         for (String kind : java.util.List.of("milestones", "updates", "documents", "events")) {
-            assertThat(status(as(reader, get(itemsPath(kind) + "/new")))).as(kind).isEqualTo(404);
-            assertThat(status(as(reader, post(itemsPath(kind)).param("title", "Sneaky")))).as(kind).isEqualTo(404);
-            assertThat(status(as(writer, post(P + "/projects/" + s.notMember.id().value() + "/" + kind)
+            assertThat(status(mvc, as(reader, get(itemsPath(kind) + "/new")))).as(kind).isEqualTo(404);
+            assertThat(status(mvc, as(reader, post(itemsPath(kind)).param("title", "Sneaky")))).as(kind).isEqualTo(404);
+            assertThat(status(mvc, as(writer, post(P + "/projects/" + s.notMember.id().value() + "/" + kind)
                     .param("title", "Sneaky").param("due_date", "2030-01-01").param("body", "x")))).as(kind).isEqualTo(404);
-            assertThat(status(as(writer, post(P + "/projects/" + s.otherProject.id().value() + "/" + kind)
+            assertThat(status(mvc, as(writer, post(P + "/projects/" + s.otherProject.id().value() + "/" + kind)
                     .param("title", "Sneaky").param("due_date", "2030-01-01").param("body", "x")))).as(kind).isEqualTo(404);
         }
-        assertThat(status(as(reader, post(itemPath("milestones", launch)).param("version", version(launch))
+        assertThat(status(mvc, as(reader, post(itemPath("milestones", launch)).param("version", version(launch))
                 .param("title", "Sneaky")))).isEqualTo(404);
-        assertThat(status(as(reader, post(itemPath("milestones", launch) + "/clone").param("title", "Sneaky"))))
+        assertThat(status(mvc, as(reader, post(itemPath("milestones", launch) + "/clone").param("title", "Sneaky"))))
                 .isEqualTo(404);
         // Unshared, under another project's path, under another kind's path: 404 for the writer too.
-        assertThat(status(as(writer, get(itemPath("milestones", secret))))).isEqualTo(404);
-        assertThat(status(as(writer, post(itemPath("milestones", secret)).param("version", version(secret))
+        assertThat(status(mvc, as(writer, get(itemPath("milestones", secret))))).isEqualTo(404);
+        assertThat(status(mvc, as(writer, post(itemPath("milestones", secret)).param("version", version(secret))
                 .param("title", "Sneaky")))).isEqualTo(404);
-        assertThat(status(as(writer, post(P + "/projects/" + s.notMember.id().value() + "/milestones/" + launch.get("id"))
+        assertThat(status(mvc, as(writer, post(P + "/projects/" + s.notMember.id().value() + "/milestones/" + launch.get("id"))
                 .param("version", version(launch)).param("title", "Sneaky")))).isEqualTo(404);
-        assertThat(status(as(writer, post(itemsPath("updates") + "/" + launch.get("id")).param("version", version(launch))
+        assertThat(status(mvc, as(writer, post(itemsPath("updates") + "/" + launch.get("id")).param("version", version(launch))
                 .param("title", "Sneaky")))).isEqualTo(404);
         assertThat(itemCount()).isEqualTo(before);
         assertThat(item("milestone", "Launch")).containsEntry("version", launch.get("version"));
         assertThat(item("milestone", "Milestone " + SECRET)).containsEntry("version", secret.get("version"));
         // The reader sees the milestone as text, with no form field, no delete and no clone.
-        assertThat(page(reader, itemPath("milestones", launch))).contains("Launch").doesNotContain("name=\"title\"")
+        assertThat(page(mvc, reader, itemPath("milestones", launch))).contains("Launch").doesNotContain("name=\"title\"")
                 .doesNotContain("Delete").doesNotContain("/clone");
     }
 
     @Test
     void theProjectPageOffersAddingAndOpeningItemsOnlyWhereTheTypeGrantsIt() throws Exception {
         String project = P + "/projects/" + s.project.id().value();
-        String writerPage = page(writer, project);
+        String writerPage = page(mvc, writer, project);
         assertThat(writerPage).contains("Add a milestone").contains("Post an update").contains("Add a document")
                 .contains("Add an event").contains(project + "/milestones/" + item("milestone", "Launch").get("id"));
-        String readerPage = page(reader, project);
+        String readerPage = page(mvc, reader, project);
         assertThat(readerPage).doesNotContain("Add a milestone").doesNotContain("Post an update")
                 .doesNotContain("Add a document").doesNotContain("Add an event").doesNotContain("/milestones/");
     }
@@ -575,14 +574,6 @@ class PortalRecordsWebTest {
         return userTypes.save(admin, type.id(), type.version(), type.name(), new Rights(modules, fields, false));
     }
 
-    private void hide(PortalUser user, PortalField field) {
-        jdbc.sql("""
-                        insert into portal_field_right (user_type_id, module, field, access)
-                        values (:type, :module, :field, 'HIDDEN')
-                        on conflict (user_type_id, module, field) do update set access = 'HIDDEN'""")
-                .param("type", user.userTypeId().value()).param("module", field.module().name())
-                .param("field", field.key()).update();
-    }
 
     private PortalUser user(String first, String last, UserType type) {
         PortalUser user = aPortalUser().of(aContact().named(first, last).at(s.company.id())
@@ -592,23 +583,7 @@ class PortalRecordsWebTest {
         return user;
     }
 
-    private String page(PortalUser user, String path) throws Exception {
-        MvcResult result = mvc.perform(get(path).with(principal(user))).andReturn();
-        assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
-        return result.getResponse().getContentAsString();
-    }
 
-    private int status(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request).andReturn().getResponse().getStatus();
-    }
 
-    private MockHttpServletRequestBuilder as(PortalUser user, MockHttpServletRequestBuilder request) {
-        return request.with(principal(user)).with(csrf());
-    }
 
-    private RequestPostProcessor principal(PortalUser user) {
-        PortalPrincipal principal = new PortalPrincipal(user.id(), user.portalId(), "user@acme.example", "Portal user");
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                AuthorityUtils.createAuthorityList(PortalPrincipal.AUTHORITY)));
-    }
 }

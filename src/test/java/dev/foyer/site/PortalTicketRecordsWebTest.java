@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.foyer.accounts.PortalPrincipal;
 import dev.foyer.directory.Companies;
 import dev.foyer.directory.Contacts;
 import dev.foyer.files.FileTypes;
@@ -38,12 +37,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static dev.foyer.portal.FieldAccess.EDITABLE;
 import static dev.foyer.portal.FieldAccess.READ_ONLY;
@@ -51,9 +47,12 @@ import static dev.foyer.test.DirectoryBuilders.aContact;
 import static dev.foyer.test.PortalBuilders.aPortalUser;
 import static dev.foyer.test.PortalBuilders.customerPortal;
 import static dev.foyer.test.TicketBuilders.aTicket;
+import static dev.foyer.test.PortalRequests.as;
+import static dev.foyer.test.PortalRequests.hide;
+import static dev.foyer.test.PortalRequests.page;
+import static dev.foyer.test.PortalRequests.principal;
+import static dev.foyer.test.PortalRequests.status;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -113,7 +112,7 @@ class PortalTicketRecordsWebTest {
     void editingAnOwnTicketChangesOnlyEditableFieldsIsRecordedAndTheTicketPageOffersEditCloneDelete() throws Exception {
         UUID id = openTicket(writer, "My laptop " + s.tag);
         Map<String, Object> before = ticket(id);
-        String form = page(writer, P + "/tickets/" + id + "/edit");
+        String form = page(mvc, writer, P + "/tickets/" + id + "/edit");
         assertThat(form).contains("name=\"subject\"").contains("name=\"priority\"").doesNotContain("name=\"description\"")
                 .doesNotContain("name=\"status\"").contains("Delete");
         MvcResult result = mvc.perform(as(writer, post(P + "/tickets/" + id + "/edit").param("version", version(before))
@@ -128,7 +127,7 @@ class PortalTicketRecordsWebTest {
         assertThat(activities(id)).containsExactly("OPENED", "EDITED");
         assertThat(jdbc.sql("select count(*) from record_change where record_id = :id and action = 'UPDATED'"
                         + " and via = 'portal'").param("id", id).query(Long.class).single()).isEqualTo(1);
-        String page = page(writer, P + "/tickets/" + id);
+        String page = page(mvc, writer, P + "/tickets/" + id);
         assertThat(page).contains("/tickets/" + id + "/edit").contains("/tickets/" + id + "/clone")
                 .contains("/tickets/" + id + "/delete");
     }
@@ -136,23 +135,23 @@ class PortalTicketRecordsWebTest {
     @Test
     void editingAStaffTicketNeedsEditSharedAndMembership() throws Exception {
         Map<String, Object> before = ticket(staffTicket.id().value());
-        assertThat(status(as(writer, post(P + "/tickets/" + staffTicket.id().value() + "/edit")
+        assertThat(status(mvc, as(writer, post(P + "/tickets/" + staffTicket.id().value() + "/edit")
                 .param("version", version(before)).param("subject", "Printer jams daily " + s.tag)))).isEqualTo(302);
         assertThat(ticket(staffTicket.id().value())).containsEntry("subject", "Printer jams daily " + s.tag)
                 .containsEntry("description", before.get("description")).containsEntry("portal_author_id", null);
         assertThat(activities(staffTicket.id().value())).containsExactly("EDITED");
         // EDIT_OWN only: a staff ticket they are a member of is not theirs to edit; its page offers no edit.
         Map<String, Object> now = ticket(staffTicket.id().value());
-        assertThat(status(as(ownOnly, get(P + "/tickets/" + staffTicket.id().value() + "/edit")))).isEqualTo(404);
-        assertThat(status(as(ownOnly, post(P + "/tickets/" + staffTicket.id().value() + "/edit")
+        assertThat(status(mvc, as(ownOnly, get(P + "/tickets/" + staffTicket.id().value() + "/edit")))).isEqualTo(404);
+        assertThat(status(mvc, as(ownOnly, post(P + "/tickets/" + staffTicket.id().value() + "/edit")
                 .param("version", version(now)).param("subject", "Sneaky")))).isEqualTo(404);
-        assertThat(page(ownOnly, P + "/tickets/" + staffTicket.id().value()))
+        assertThat(page(mvc, ownOnly, P + "/tickets/" + staffTicket.id().value()))
                 .doesNotContain("/tickets/" + staffTicket.id().value() + "/edit");
         // Not a member; another company's ticket: like unknown ids.
         for (Ticket other : List.of(notMemberTicket, s.otherTicket)) {
             Map<String, Object> row = ticket(other.id().value());
-            assertThat(status(as(writer, get(P + "/tickets/" + other.id().value() + "/edit")))).isEqualTo(404);
-            assertThat(status(as(writer, post(P + "/tickets/" + other.id().value() + "/edit")
+            assertThat(status(mvc, as(writer, get(P + "/tickets/" + other.id().value() + "/edit")))).isEqualTo(404);
+            assertThat(status(mvc, as(writer, post(P + "/tickets/" + other.id().value() + "/edit")
                     .param("version", version(row)).param("subject", "Sneaky")))).isEqualTo(404);
             assertThat(ticket(other.id().value())).containsEntry("version", row.get("version"));
         }
@@ -164,17 +163,17 @@ class PortalTicketRecordsWebTest {
         UUID wandas = openTicket(writer, "Wanda's " + s.tag);
         memberships.add(admin, MembershipKind.TICKET, wandas, ownOnly.id());
         Map<String, Object> row = ticket(wandas);
-        assertThat(status(as(ownOnly, get(P + "/tickets/" + wandas)))).isEqualTo(200);
-        assertThat(status(as(ownOnly, post(P + "/tickets/" + wandas + "/edit").param("version", version(row))
+        assertThat(status(mvc, as(ownOnly, get(P + "/tickets/" + wandas)))).isEqualTo(200);
+        assertThat(status(mvc, as(ownOnly, post(P + "/tickets/" + wandas + "/edit").param("version", version(row))
                 .param("subject", "Sneaky")))).isEqualTo(404);
-        assertThat(status(as(ownOnly, post(P + "/tickets/" + wandas + "/delete").param("version", version(row)))))
+        assertThat(status(mvc, as(ownOnly, post(P + "/tickets/" + wandas + "/delete").param("version", version(row)))))
                 .isEqualTo(404);
         assertThat(ticket(wandas)).containsEntry("version", row.get("version")).containsEntry("subject", "Wanda's " + s.tag);
         // Their own they may edit and delete.
         UUID owens = openTicket(ownOnly, "Owen's " + s.tag);
-        assertThat(status(as(ownOnly, post(P + "/tickets/" + owens + "/edit").param("version", version(ticket(owens)))
+        assertThat(status(mvc, as(ownOnly, post(P + "/tickets/" + owens + "/edit").param("version", version(ticket(owens)))
                 .param("subject", "Owen's edited " + s.tag)))).isEqualTo(302);
-        assertThat(status(as(ownOnly, post(P + "/tickets/" + owens + "/delete")
+        assertThat(status(mvc, as(ownOnly, post(P + "/tickets/" + owens + "/delete")
                 .param("version", version(ticket(owens)))))).isEqualTo(302);
         assertThat(count(owens)).isZero();
     }
@@ -183,10 +182,10 @@ class PortalTicketRecordsWebTest {
     void onlyOwnTicketsAreDeletedAsStaffDeleteThemAndAStaffTicketAnswers404AndStays() throws Exception {
         UUID mine = openTicket(writer, "Delete me " + s.tag);
         Map<String, Object> staff = ticket(staffTicket.id().value());
-        assertThat(status(as(writer, post(P + "/tickets/" + staffTicket.id().value() + "/delete")
+        assertThat(status(mvc, as(writer, post(P + "/tickets/" + staffTicket.id().value() + "/delete")
                 .param("version", version(staff))))).isEqualTo(404);
         assertThat(count(staffTicket.id().value())).isEqualTo(1);
-        assertThat(status(as(writer, post(P + "/tickets/" + mine + "/delete").param("version", "99")))).isEqualTo(200);
+        assertThat(status(mvc, as(writer, post(P + "/tickets/" + mine + "/delete").param("version", "99")))).isEqualTo(200);
         assertThat(count(mine)).as("stale version: nothing deleted").isEqualTo(1);
         MvcResult result = mvc.perform(as(writer, post(P + "/tickets/" + mine + "/delete")
                 .param("version", version(ticket(mine))))).andReturn();
@@ -201,7 +200,7 @@ class PortalTicketRecordsWebTest {
     @Test
     void aCloneCopiesWhatTheUserSeesTakesEditableFieldsFromTheFormAndIsTheirsOwnedByTheInvitingStaffUser()
             throws Exception {
-        String form = page(writer, P + "/tickets/" + staffTicket.id().value() + "/clone");
+        String form = page(mvc, writer, P + "/tickets/" + staffTicket.id().value() + "/clone");
         assertThat(form).contains("name=\"subject\"").contains("Tray 2 jams every morning.")
                 .doesNotContain("name=\"description\"");
         MvcResult result = mvc.perform(as(writer, post(P + "/tickets/" + staffTicket.id().value() + "/clone")
@@ -221,8 +220,8 @@ class PortalTicketRecordsWebTest {
                 .param("id", id).param("u", writer.id().value()).query(Long.class).single()).isEqualTo(1);
         assertThat(activities(id)).containsExactly("CLONED");
         // A hidden description is not copied and a posted one not taken.
-        hide(writer, PortalField.TICKET_DESCRIPTION);
-        assertThat(status(as(writer, post(P + "/tickets/" + staffTicket.id().value() + "/clone")
+        hide(jdbc, writer, PortalField.TICKET_DESCRIPTION);
+        assertThat(status(mvc, as(writer, post(P + "/tickets/" + staffTicket.id().value() + "/clone")
                 .param("subject", "Hidden copy " + s.tag).param("description", "posted")))).isEqualTo(302);
         Map<String, Object> hidden = jdbc.sql("select * from ticket where subject = :s")
                 .param("s", "Hidden copy " + s.tag).query().singleRow();
@@ -231,11 +230,11 @@ class PortalTicketRecordsWebTest {
 
     @Test
     void aHiddenPriorityIsNotOnTheFormAndAPostedOneIsIgnored() throws Exception {
-        hide(writer, PortalField.TICKET_PRIORITY);
+        hide(jdbc, writer, PortalField.TICKET_PRIORITY);
         UUID id = openTicket(writer, "Hidden priority " + s.tag);
         Map<String, Object> before = ticket(id);
-        assertThat(page(writer, P + "/tickets/" + id + "/edit")).doesNotContain("name=\"priority\"");
-        assertThat(status(as(writer, post(P + "/tickets/" + id + "/edit").param("version", version(before))
+        assertThat(page(mvc, writer, P + "/tickets/" + id + "/edit")).doesNotContain("name=\"priority\"");
+        assertThat(status(mvc, as(writer, post(P + "/tickets/" + id + "/edit").param("version", version(before))
                 .param("subject", "Hidden priority " + s.tag).param("priority", "URGENT")))).isEqualTo(302);
         assertThat(ticket(id)).containsEntry("priority", before.get("priority"));
     }
@@ -261,18 +260,18 @@ class PortalTicketRecordsWebTest {
         Map<String, Object> row = ticket(id);
         long all = jdbc.sql("select count(*) from ticket where company_id = :c").param("c", s.company.id().value())
                 .query(Long.class).single();
-        assertThat(page(reader, P + "/tickets/" + id)).doesNotContain("/tickets/" + id + "/edit")
+        assertThat(page(mvc, reader, P + "/tickets/" + id)).doesNotContain("/tickets/" + id + "/edit")
                 .doesNotContain("/tickets/" + id + "/clone").doesNotContain("/tickets/" + id + "/delete");
-        assertThat(status(as(reader, get(P + "/tickets/" + id + "/edit")))).isEqualTo(404);
-        assertThat(status(as(reader, get(P + "/tickets/" + id + "/clone")))).isEqualTo(404);
-        assertThat(status(as(reader, post(P + "/tickets/" + id + "/edit").param("version", version(row))
+        assertThat(status(mvc, as(reader, get(P + "/tickets/" + id + "/edit")))).isEqualTo(404);
+        assertThat(status(mvc, as(reader, get(P + "/tickets/" + id + "/clone")))).isEqualTo(404);
+        assertThat(status(mvc, as(reader, post(P + "/tickets/" + id + "/edit").param("version", version(row))
                 .param("subject", "Sneaky")))).isEqualTo(404);
-        assertThat(status(as(reader, post(P + "/tickets/" + id + "/clone").param("subject", "Sneaky")))).isEqualTo(404);
-        assertThat(status(as(reader, post(P + "/tickets/" + id + "/delete").param("version", version(row)))))
+        assertThat(status(mvc, as(reader, post(P + "/tickets/" + id + "/clone").param("subject", "Sneaky")))).isEqualTo(404);
+        assertThat(status(mvc, as(reader, post(P + "/tickets/" + id + "/delete").param("version", version(row)))))
                 .isEqualTo(404);
         // Own-only may not clone; nobody clones another company's ticket.
-        assertThat(status(as(ownOnly, post(P + "/tickets/" + id + "/clone").param("subject", "Sneaky")))).isEqualTo(404);
-        assertThat(status(as(writer, post(P + "/tickets/" + s.otherTicket.id().value() + "/clone")
+        assertThat(status(mvc, as(ownOnly, post(P + "/tickets/" + id + "/clone").param("subject", "Sneaky")))).isEqualTo(404);
+        assertThat(status(mvc, as(writer, post(P + "/tickets/" + s.otherTicket.id().value() + "/clone")
                 .param("subject", "Sneaky")))).isEqualTo(404);
         assertThat(ticket(id)).containsEntry("version", row.get("version"));
         assertThat(jdbc.sql("select count(*) from ticket where company_id = :c").param("c", s.company.id().value())
@@ -317,14 +316,6 @@ class PortalTicketRecordsWebTest {
         return userTypes.save(admin, type.id(), type.version(), type.name(), new Rights(modules, fields, false));
     }
 
-    private void hide(PortalUser user, PortalField field) {
-        jdbc.sql("""
-                        insert into portal_field_right (user_type_id, module, field, access)
-                        values (:type, :module, :field, 'HIDDEN')
-                        on conflict (user_type_id, module, field) do update set access = 'HIDDEN'""")
-                .param("type", user.userTypeId().value()).param("module", field.module().name())
-                .param("field", field.key()).update();
-    }
 
     private PortalUser user(String first, String last, UserType type) {
         return aPortalUser().of(aContact().named(first, last).at(s.company.id())
@@ -332,23 +323,7 @@ class PortalTicketRecordsWebTest {
                 .in(customerPortal(jdbc), type.id()).createdBy(portalUsers, jdbc, admin);
     }
 
-    private String page(PortalUser user, String path) throws Exception {
-        MvcResult result = mvc.perform(get(path).with(principal(user))).andReturn();
-        assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
-        return result.getResponse().getContentAsString();
-    }
 
-    private int status(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request).andReturn().getResponse().getStatus();
-    }
 
-    private MockHttpServletRequestBuilder as(PortalUser user, MockHttpServletRequestBuilder request) {
-        return request.with(principal(user)).with(csrf());
-    }
 
-    private RequestPostProcessor principal(PortalUser user) {
-        PortalPrincipal principal = new PortalPrincipal(user.id(), user.portalId(), "user@acme.example", "Portal user");
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                AuthorityUtils.createAuthorityList(PortalPrincipal.AUTHORITY)));
-    }
 }
