@@ -231,6 +231,8 @@ class PortalNotificationsTest {
         String text = jdbc.sql("select text_body from mail_outbox where idempotency_key = :k")
                 .param("k", "notification-digest:" + full.id() + ":2026-12-03").query(String.class).single();
         assertThat(text).contains("Kept update " + scene.site.tag).doesNotContain("Withdrawn");
+        // Each line names what was added, and where: "… added an update to <project>".
+        assertThat(text).contains("added an update to " + scene.site.project.name()).doesNotContain("something");
         assertThat(jdbc.sql("select count(*) from portal_notification where portal_user_id = :u and digested_at is null"
                         + " and read_at is null").param("u", full.id().value()).query(Long.class).single()).isZero();
         // No immediate mail went to a user who chose the digest.
