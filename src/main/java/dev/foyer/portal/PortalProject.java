@@ -9,4 +9,9 @@ import java.util.UUID;
  */
 public record PortalProject(UUID id, String name, String description, String status, LocalDate startDate,
                             LocalDate dueDate, long sharedTasks, Long doneTasks) {
+
+    /** The description (rich text as staff wrote it) as the plain text portal pages print. */
+    public String descriptionText() {
+        return PortalText.plain(description);
+    }
 }

@@ -28,7 +28,10 @@ import dev.foyer.projects.Project;
 import dev.foyer.projects.ProjectId;
 import dev.foyer.projects.ProjectItems;
 import dev.foyer.projects.Projects;
+import dev.foyer.projects.TaskDetails;
+import dev.foyer.projects.TaskList;
 import dev.foyer.projects.TaskListDetails;
+import dev.foyer.projects.TaskStatus;
 import dev.foyer.test.Admins;
 import dev.foyer.test.FoyerWebTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -298,6 +301,17 @@ class PortalProjectRecordsWebTest {
         assertThat(count()).isEqualTo(all);
     }
 
+    @Test
+    void richTextStaffWroteIsPrintedAsItsTextOnTheProjectAndTaskListPages() throws Exception {
+        TaskList list = (TaskList) items.create(admin, staffProject.id(), new TaskListDetails("Packing " + tag));
+        items.create(admin, staffProject.id(), new TaskDetails(list.id(), "Pack boxes " + tag,
+                "<p>Label <b>every</b> box.</p>", TaskStatus.OPEN, null, null, true));
+        String project = page(mvc, reader, P + "/projects/" + staffProject.id().value());
+        assertThat(project).contains("Move to the new office.").doesNotContain("&lt;b&gt;").doesNotContain("&lt;p&gt;");
+        String tasks = page(mvc, reader, P + "/projects/" + staffProject.id().value() + "/task-lists/" + list.id().value());
+        assertThat(tasks).contains("Pack boxes " + tag).contains("Label every box.").doesNotContain("&lt;b&gt;");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private UUID create(PortalUser user, String name) throws Exception {
@@ -339,8 +353,11 @@ class PortalProjectRecordsWebTest {
     private UserType type(String name, Set<PortalAction> actions) {
         var portal = customerPortal(jdbc);
         Map<PortalModule, ModuleRight> modules = new EnumMap<>(PortalModule.class);
-        modules.put(PortalModule.PROJECTS, ModuleRight.of(PortalModule.PROJECTS, ViewScope.ACCOUNT, actions));
         Map<PortalField, FieldAccess> fields = new EnumMap<>(PortalField.class);
+        modules.put(PortalModule.PROJECTS, ModuleRight.of(PortalModule.PROJECTS, ViewScope.ACCOUNT, actions));
+        modules.put(PortalModule.TASKS, ModuleRight.of(PortalModule.TASKS, ViewScope.ACCOUNT, Set.of()));
+        fields.put(PortalField.TASK_TITLE, READ_ONLY);
+        fields.put(PortalField.TASK_DESCRIPTION, READ_ONLY);
         fields.put(PortalField.PROJECT_NAME, EDITABLE);
         fields.put(PortalField.PROJECT_DESCRIPTION, EDITABLE);
         fields.put(PortalField.PROJECT_STATUS, READ_ONLY);
@@ -350,14 +367,9 @@ class PortalProjectRecordsWebTest {
         return userTypes.save(admin, type.id(), type.version(), type.name(), new Rights(modules, fields, false));
     }
 
-
     private PortalUser user(String first, String last, UserType type) {
         return aPortalUser().of(aContact().named(first, last).at(company.id())
                         .withEmail(first.toLowerCase() + "-" + tag + "@acme.example").createdBy(contacts, admin).id())
                 .in(customerPortal(jdbc), type.id()).createdBy(portalUsers, jdbc, admin);
     }
-
-
-
-
 }

@@ -574,7 +574,6 @@ class PortalRecordsWebTest {
         return userTypes.save(admin, type.id(), type.version(), type.name(), new Rights(modules, fields, false));
     }
 
-
     private PortalUser user(String first, String last, UserType type) {
         PortalUser user = aPortalUser().of(aContact().named(first, last).at(s.company.id())
                         .withEmail(first.toLowerCase() + "-" + s.tag + "@acme.example").createdBy(contacts, admin).id())
@@ -582,8 +581,4 @@ class PortalRecordsWebTest {
         memberships.add(admin, MembershipKind.PROJECT, s.project.id().value(), user.id());
         return user;
     }
-
-
-
-
 }

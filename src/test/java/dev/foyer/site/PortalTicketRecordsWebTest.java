@@ -316,14 +316,9 @@ class PortalTicketRecordsWebTest {
         return userTypes.save(admin, type.id(), type.version(), type.name(), new Rights(modules, fields, false));
     }
 
-
     private PortalUser user(String first, String last, UserType type) {
         return aPortalUser().of(aContact().named(first, last).at(s.company.id())
                         .withEmail(first.toLowerCase() + "-" + s.tag + "@acme.example").createdBy(contacts, admin).id())
                 .in(customerPortal(jdbc), type.id()).createdBy(portalUsers, jdbc, admin);
     }
-
-
-
-
 }
