@@ -199,7 +199,8 @@ public class PortalProjectWrites {
     private static Map<PortalField, String> values(ProjectRecord project) {
         Map<PortalField, String> values = new EnumMap<>(PortalField.class);
         values.put(PROJECT_NAME, project.name());
-        values.put(PROJECT_DESCRIPTION, project.description() == null ? null : RichText.plainText(project.description()));
+        values.put(PROJECT_DESCRIPTION,
+                project.description() == null ? null : RichText.plainText(project.description()));
         values.put(PROJECT_STATUS, project.status());
         values.put(PROJECT_START_DATE, project.startDate() == null ? null : project.startDate().toString());
         values.put(PROJECT_DUE_DATE, project.dueDate() == null ? null : project.dueDate().toString());
@@ -221,8 +222,8 @@ public class PortalProjectWrites {
         } else {
             description = PortalText.toHtml(description);
         }
-        return new ProjectValues(values.get(PROJECT_NAME), description, date(values.get(PROJECT_START_DATE), PROJECT_START_DATE),
-                date(values.get(PROJECT_DUE_DATE), PROJECT_DUE_DATE));
+        return new ProjectValues(values.get(PROJECT_NAME), description,
+                date(values.get(PROJECT_START_DATE), PROJECT_START_DATE), date(values.get(PROJECT_DUE_DATE), PROJECT_DUE_DATE));
     }
 
     private static LocalDate date(String text, PortalField field) {

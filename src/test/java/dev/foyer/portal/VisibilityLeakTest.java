@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 5 item 8, the leak suite: randomized organizations ({@link LeakWorld}) read through the
  * visibility component for every portal user and checked against an independent oracle
- * ({@link LeakOracle}) and for forbidden canaries ({@link LeakSuite}). 50 seeds run in every build;
+ * ({@link LeakOracle}) and for forbidden canaries ({@link LeakSuite}). 30 seeds run in every build;
  * {@code -Dfoyer.leak.seeds=N} runs N, {@code -Dfoyer.leak.seed=S} replays one. Then the peer bug
  * classes one by one, and proof that the suite bites: weakened variants of the rules are caught.
  */
@@ -114,7 +114,7 @@ class VisibilityLeakTest {
         if (one != null && !one.isBlank()) {
             return List.of(Long.parseLong(one.strip()));
         }
-        long count = Long.parseLong(System.getProperty("foyer.leak.seeds", "50").strip());
+        long count = Long.parseLong(System.getProperty("foyer.leak.seeds", "30").strip());
         return LongStream.rangeClosed(1, count).boxed().toList();
     }
 
@@ -156,7 +156,7 @@ class VisibilityLeakTest {
      * in every generated organization (its user types given random write rights) a sample of writes
      * the rules forbid is refused and changes nothing — activities, history and outbox included — and
      * right after a sample of allowed ones the component and the oracle agree for every portal user.
-     * 10 seeds by default (the whole read suite runs again per seed); {@code -Dfoyer.leak.writes.seeds=N}
+     * 6 seeds by default (the whole read suite runs again per seed); {@code -Dfoyer.leak.writes.seeds=N}
      * for more, {@code -Dfoyer.leak.seed=S} to replay one.
      */
     @Test
@@ -164,7 +164,7 @@ class VisibilityLeakTest {
         List<String> failures = new ArrayList<>();
         long started = System.nanoTime();
         List<Long> seeds = System.getProperty("foyer.leak.seed") != null ? seeds()
-                : LongStream.rangeClosed(1, Long.parseLong(System.getProperty("foyer.leak.writes.seeds", "10").strip()))
+                : LongStream.rangeClosed(1, Long.parseLong(System.getProperty("foyer.leak.writes.seeds", "6").strip()))
                         .boxed().toList();
         LeakPortalWrites.Services services = new LeakPortalWrites.Services(interactions, recordWrites, projectWrites,
                 portalFinance, contactProfile, reads, jdbc);

@@ -1,5 +1,6 @@
 package dev.foyer.site.web;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +37,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PortalProjectRecordsController {
 
     private static final String FORM = "site/record-form";
+    /** A new project, or a copy, starts active; its status is staff's to change, and the form says so. */
+    private static final String NEW_STATUS = "ACTIVE";
 
     private final SitePages pages;
     private final PortalForms forms;
@@ -153,11 +156,8 @@ class PortalProjectRecordsController {
 
     private String createForm(Model model, String slug, Map<PortalField, String> values, Map<String, String> problems) {
         FieldMask mask = forms.mask(principal(model).id(), PortalModule.PROJECTS);
-        // A new project starts active (its status is staff's to change): the form says so.
-        Map<PortalField, String> shown = new java.util.EnumMap<>(PortalField.class);
-        shown.putAll(values);
-        shown.put(PortalField.PROJECT_STATUS, "ACTIVE");
-        RecordForms.form(model, "site.records.project.new", null, RecordForms.inputs(mask, shown, problems, true),
+        RecordForms.form(model, "site.records.project.new", null,
+                RecordForms.inputs(mask, withStatus(values, NEW_STATUS), problems, true),
                 "/p/" + slug + "/projects", null, "site.records.create", "/p/" + slug + "/projects");
         model.addAttribute("problems", problems);
         return FORM;
@@ -166,13 +166,8 @@ class PortalProjectRecordsController {
     private String editForm(Model model, String slug, ProjectForm project, Map<PortalField, String> values,
                             Map<String, String> problems) {
         FieldMask mask = forms.mask(principal(model).id(), PortalModule.PROJECTS);
-        Map<PortalField, String> shown = new java.util.EnumMap<>(PortalField.class);
-        shown.putAll(values);
         // The status is never written from the portal: it shows what is stored, whatever was posted.
-        shown.remove(PortalField.PROJECT_STATUS);
-        if (project.values().containsKey(PortalField.PROJECT_STATUS)) {
-            shown.put(PortalField.PROJECT_STATUS, project.values().get(PortalField.PROJECT_STATUS));
-        }
+        Map<PortalField, String> shown = withStatus(values, project.values().get(PortalField.PROJECT_STATUS));
         RecordForms.form(model, "site.records.project.edit", project.name(),
                 RecordForms.readOnlyUnless(project.canEdit(), RecordForms.inputs(mask, shown, problems, false)),
                 projectUrl(slug, project.id()) + "/edit", project.version(), "site.records.save",
@@ -192,14 +187,23 @@ class PortalProjectRecordsController {
     private String cloneForm(Model model, String slug, ProjectForm project, Map<PortalField, String> values,
                              Map<String, String> problems) {
         FieldMask mask = forms.mask(principal(model).id(), PortalModule.PROJECTS);
-        Map<PortalField, String> shown = new java.util.EnumMap<>(PortalField.class);
-        shown.putAll(values);
-        shown.put(PortalField.PROJECT_STATUS, "ACTIVE");
         RecordForms.form(model, "site.records.project.clone", project.name(),
-                RecordForms.inputs(mask, shown, problems, true), projectUrl(slug, project.id()) + "/clone", null,
+                RecordForms.inputs(mask, withStatus(values, NEW_STATUS), problems, true),
+                projectUrl(slug, project.id()) + "/clone", null,
                 "site.records.clone", projectUrl(slug, project.id()));
         model.addAttribute("problems", problems);
         return FORM;
+    }
+
+    /** The values with the status to show in place of any posted one (null: none to show). */
+    private static Map<PortalField, String> withStatus(Map<PortalField, String> values, String status) {
+        Map<PortalField, String> shown = new EnumMap<>(PortalField.class);
+        shown.putAll(values);
+        shown.remove(PortalField.PROJECT_STATUS);
+        if (status != null) {
+            shown.put(PortalField.PROJECT_STATUS, status);
+        }
+        return shown;
     }
 
     private void openModule(String slug, PortalPrincipal user, Model model) {
