@@ -152,9 +152,10 @@ class PortalAccountBrowserTest extends PortalMailbox {
         page.getByRole(AriaRole.LINK, named("Turn on a second factor")).click();
         assertThat(page.locator("h1")).hasText("Turn on a second factor");
         assertThat(page.locator("img.qr")).isVisible();
-        // The QR image really loaded (same origin, allowed by the CSP).
-        org.assertj.core.api.Assertions.assertThat(
-                (Boolean) page.locator("img.qr").evaluate("img => img.complete && img.naturalWidth > 0")).isTrue();
+        // The QR image really loads (same origin, allowed by the CSP): waited for, as a busy machine may
+        // show the page before the image is in; a blocked image never loads and the wait fails.
+        page.waitForFunction("() => { const img = document.querySelector('img.qr');"
+                + " return img !== null && img.complete && img.naturalWidth > 0; }");
         String secret = page.locator(".totp-secret").textContent().strip();
         assertAllTextResolved(page);
         screenshot(page, "117-portal-totp-enrolment");

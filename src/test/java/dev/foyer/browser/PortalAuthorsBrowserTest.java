@@ -7,41 +7,25 @@ import java.util.EnumSet;
 import java.util.UUID;
 
 import com.microsoft.playwright.Page;
-import dev.foyer.directory.Companies;
-import dev.foyer.directory.Contacts;
-import dev.foyer.files.FileTypes;
-import dev.foyer.files.StoredFiles;
-import dev.foyer.finance.FinanceDocuments;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.portal.ModuleRight;
 import dev.foyer.portal.NewPortalTicket;
 import dev.foyer.portal.PortalAction;
 import dev.foyer.portal.PortalInteractions;
-import dev.foyer.portal.PortalMemberships;
 import dev.foyer.portal.PortalModule;
-import dev.foyer.portal.PortalUsers;
+import dev.foyer.portal.PortalUserStatus;
 import dev.foyer.portal.RecordKind;
 import dev.foyer.portal.RecordRef;
 import dev.foyer.portal.Rights;
 import dev.foyer.portal.UserType;
-import dev.foyer.portal.UserTypes;
 import dev.foyer.portal.ViewScope;
-import dev.foyer.projects.ProjectItems;
-import dev.foyer.projects.Projects;
 import dev.foyer.test.Admins;
-import dev.foyer.test.Chromium;
 import dev.foyer.test.FoyerFullStackTest;
 import dev.foyer.test.PortalSiteScene;
 import dev.foyer.test.TestAdmin;
-import dev.foyer.tickets.TicketComments;
-import dev.foyer.tickets.Tickets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static dev.foyer.test.Chromium.assertAccessible;
@@ -50,41 +34,14 @@ import static dev.foyer.test.Chromium.screenshot;
 /** EXP-9 on staff pages in a real browser: what a portal user wrote carries their name and the "Portal user" badge. */
 @FoyerFullStackTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalAuthorsBrowserTest {
+class PortalAuthorsBrowserTest extends PortalBrowserSupport {
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired Companies companies;
-    @Autowired Contacts contacts;
-    @Autowired PortalUsers portalUsers;
-    @Autowired PortalMemberships memberships;
-    @Autowired Projects projects;
-    @Autowired ProjectItems items;
-    @Autowired Tickets tickets;
-    @Autowired TicketComments ticketComments;
-    @Autowired FinanceDocuments finance;
-    @Autowired FileTypes fileTypes;
-    @Autowired StoredFiles files;
-    @Autowired UserTypes userTypes;
     @Autowired PortalInteractions interactions;
-    Chromium chromium;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void close() {
-        chromium.assertNoConsoleErrors();
-        chromium.close();
-    }
 
     @Test
     void staffSeeWhichPortalUserWroteCommentsOpenedTicketsAndUploadedFiles() {
         StaffPrincipal admin = Admins.testAdmin(jdbc);
-        PortalSiteScene s = PortalSiteScene.build(admin, jdbc, companies, contacts, portalUsers, memberships, projects,
-                items, tickets, ticketComments, finance, fileTypes, files, userTypes);
+        PortalSiteScene s = scene(admin, PortalUserStatus.ACTIVE);
         UserType type = userTypes.find(admin, s.full.userTypeId()).orElseThrow();
         var modules = new EnumMap<>(type.rights().modules());
         modules.put(PortalModule.TICKETS, ModuleRight.of(PortalModule.TICKETS, ViewScope.ACCOUNT,

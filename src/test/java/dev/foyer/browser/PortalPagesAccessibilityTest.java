@@ -11,37 +11,16 @@ import java.util.UUID;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import dev.foyer.directory.Companies;
-import dev.foyer.directory.Contacts;
-import dev.foyer.files.FileTypes;
-import dev.foyer.files.StoredFiles;
-import dev.foyer.finance.FinanceDocuments;
 import dev.foyer.identity.StaffPrincipal;
-import dev.foyer.mail.MailDelivery;
-import dev.foyer.portal.Invitations;
-import dev.foyer.portal.PortalMemberships;
 import dev.foyer.portal.PortalUser;
 import dev.foyer.portal.PortalUserStatus;
-import dev.foyer.portal.PortalUsers;
-import dev.foyer.portal.UserTypes;
-import dev.foyer.projects.ProjectItems;
-import dev.foyer.projects.Projects;
 import dev.foyer.test.Admins;
-import dev.foyer.test.Chromium;
 import dev.foyer.test.FoyerFullStackTest;
 import dev.foyer.test.PortalCrawler;
-import dev.foyer.test.PortalMailbox;
 import dev.foyer.test.PortalSiteScene;
 import dev.foyer.test.WebUser;
-import dev.foyer.tickets.TicketComments;
-import dev.foyer.tickets.Tickets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dev.foyer.test.Chromium.assertAccessible;
 import static dev.foyer.test.Chromium.assertAllTextResolved;
@@ -63,45 +42,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FoyerFullStackTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalPagesAccessibilityTest extends PortalMailbox {
+class PortalPagesAccessibilityTest extends PortalBrowserSupport {
 
-    static final String PASSWORD = "an accessible portal passphrase 7";
     private static final int LIMIT = 300;
-
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired Companies companies;
-    @Autowired Contacts contacts;
-    @Autowired PortalUsers portalUsers;
-    @Autowired PortalMemberships memberships;
-    @Autowired Projects projects;
-    @Autowired ProjectItems items;
-    @Autowired Tickets tickets;
-    @Autowired TicketComments ticketComments;
-    @Autowired FinanceDocuments finance;
-    @Autowired FileTypes fileTypes;
-    @Autowired StoredFiles files;
-    @Autowired UserTypes userTypes;
-    @Autowired Invitations invitations;
-    @Autowired MailDelivery delivery;
-    Chromium chromium;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void close() {
-        chromium.assertNoConsoleErrors();
-        chromium.close();
-    }
 
     @Test
     void everyKindOfPortalPageHasNoSeriousOrCriticalAxeViolation() {
         StaffPrincipal admin = Admins.testAdmin(jdbc);
-        PortalSiteScene s = PortalSiteScene.build(admin, jdbc, companies, contacts, portalUsers, memberships, projects,
-                items, tickets, ticketComments, finance, fileTypes, files, userTypes, PortalUserStatus.AWAITING);
+        PortalSiteScene s = scene(admin, PortalUserStatus.AWAITING);
         String slug = "customer-portal";
         String base = "http://localhost:" + port;
         String portal = base + "/p/" + slug;
@@ -118,7 +66,7 @@ class PortalPagesAccessibilityTest extends PortalMailbox {
         delivery.runOnce();
         Page page = chromium.newDesktopPage();
         page.navigate(base + URI.create(portalLink(messagesTo(inviteeEmail).getLast())).getPath());
-        checked(page, "invitation");
+        axeChecked(page, "invitation");
         screenshot(page, "204-portal-invitation");
 
         String link = URI.create(portalLink(messagesTo(s.fullEmail()).getLast())).getPath();
@@ -128,24 +76,24 @@ class PortalPagesAccessibilityTest extends PortalMailbox {
                 .endsWith("/welcome");
 
         page.navigate(portal + "/password-reset");
-        checked(page, "password reset request");
+        axeChecked(page, "password reset request");
         WebUser forgetful = new WebUser(port);
         forgetful.get("/p/" + slug + "/password-reset");
         forgetful.post("/p/" + slug + "/password-reset", Map.of("email", s.fullEmail()));
         delivery.runOnce();
         page.navigate(base + URI.create(portalLink(messagesTo(s.fullEmail()).getLast())).getPath());
         assertThat(page.url()).contains("/password-reset/");
-        checked(page, "password reset link");
+        axeChecked(page, "password reset link");
 
         page.navigate(portal + "/sign-in");
-        checked(page, "sign-in");
+        axeChecked(page, "sign-in");
         screenshot(page, "200-portal-sign-in");
         page.getByLabel("E-mail").fill(s.fullEmail());
         page.getByLabel("Password").fill(PASSWORD);
         page.getByLabel("Password").press("Enter");
         page.waitForURL(portal + "/");
         page.navigate(portal + "/welcome");
-        checked(page, "welcome");
+        axeChecked(page, "welcome");
 
         // Signed in: crawl, one page of each kind.
         Map<String, String> kinds = crawl(page, slug, base);
@@ -157,7 +105,7 @@ class PortalPagesAccessibilityTest extends PortalMailbox {
                 "/p/{slug}/finance/documents/{id}", "/p/{slug}/profile", "/p/{slug}/profile/second-factor");
         for (Map.Entry<String, String> kind : kinds.entrySet()) {
             page.navigate(base + kind.getValue());
-            checked(page, kind.getKey());
+            axeChecked(page, kind.getKey());
             if (kind.getKey().equals("/p/{slug}/")) {
                 screenshot(page, "201-portal-dashboard-crawled");
             } else if (kind.getKey().equals("/p/{slug}/profile")) {
@@ -166,7 +114,7 @@ class PortalPagesAccessibilityTest extends PortalMailbox {
         }
 
         page.navigate(portal + "/projects/" + UUID.randomUUID());
-        checked(page, "404");
+        axeChecked(page, "404");
         screenshot(page, "203-portal-not-found");
     }
 
@@ -212,7 +160,7 @@ class PortalPagesAccessibilityTest extends PortalMailbox {
                 .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}");
     }
 
-    private static void checked(Page page, String what) {
+    private static void axeChecked(Page page, String what) {
         assertAllTextResolved(page);
         assertAccessible(page);
     }

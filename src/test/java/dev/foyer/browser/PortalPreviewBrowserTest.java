@@ -2,42 +2,25 @@ package dev.foyer.browser;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.foyer.directory.Companies;
-import dev.foyer.directory.Contacts;
-import dev.foyer.files.FileTypes;
-import dev.foyer.files.StoredFiles;
-import dev.foyer.finance.FinanceDocuments;
 import dev.foyer.identity.StaffPrincipal;
 import dev.foyer.portal.ActivityKind;
-import dev.foyer.portal.PortalMemberships;
-import dev.foyer.portal.PortalUsers;
+import dev.foyer.portal.PortalUserStatus;
 import dev.foyer.portal.RecordActivities;
 import dev.foyer.portal.RecordKind;
-import dev.foyer.portal.UserTypes;
-import dev.foyer.projects.ProjectItems;
-import dev.foyer.projects.Projects;
 import dev.foyer.test.Admins;
 import dev.foyer.test.Chromium;
 import dev.foyer.test.FoyerFullStackTest;
 import dev.foyer.test.PortalSiteScene;
 import dev.foyer.test.TestAdmin;
-import dev.foyer.tickets.TicketComments;
-import dev.foyer.tickets.Tickets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static dev.foyer.test.ActivityBuilders.anActivity;
 import static dev.foyer.test.Chromium.assertAccessible;
-import static dev.foyer.test.Chromium.assertAllTextResolved;
 import static dev.foyer.test.Chromium.screenshot;
-import static dev.foyer.test.PortalSiteScene.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,42 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FoyerFullStackTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalPreviewBrowserTest {
+class PortalPreviewBrowserTest extends PortalBrowserSupport {
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transactions;
     @Autowired RecordActivities activities;
-    @Autowired Companies companies;
-    @Autowired Contacts contacts;
-    @Autowired PortalUsers portalUsers;
-    @Autowired PortalMemberships memberships;
-    @Autowired Projects projects;
-    @Autowired ProjectItems items;
-    @Autowired Tickets tickets;
-    @Autowired TicketComments ticketComments;
-    @Autowired FinanceDocuments finance;
-    @Autowired FileTypes fileTypes;
-    @Autowired StoredFiles files;
-    @Autowired UserTypes userTypes;
-    Chromium chromium;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void close() {
-        chromium.assertNoConsoleErrors();
-        chromium.close();
-    }
 
     @Test
     void staffReadTheFeedThenPreviewAsAContactReadOnlyAndEndThePreview() {
         StaffPrincipal admin = Admins.testAdmin(jdbc);
-        PortalSiteScene s = PortalSiteScene.build(admin, jdbc, companies, contacts, portalUsers, memberships, projects,
-                items, tickets, ticketComments, finance, fileTypes, files, userTypes);
+        PortalSiteScene s = scene(admin, PortalUserStatus.ACTIVE);
         anActivity().by(s.full, "Paula Portal").did(ActivityKind.COMMENTED).on(RecordKind.PROJECT_COMMENT)
                 .within(RecordKind.PROJECT, s.project.id().value()).saying("Can we move the launch a week?")
                 .recordedBy(activities, transactions);
@@ -142,19 +98,5 @@ class PortalPreviewBrowserTest {
         assertThat(jdbc.sql("select count(*) from portal_preview").query(Long.class).single()).isEqualTo(previews);
         page.navigate(base + "/p/customer-portal/");
         assertThat(page).hasURL(base + "/p/customer-portal/sign-in");
-    }
-
-    /** Staff pages show internal records (SECRET included) by design. */
-    private static void staffChecked(Page page, String name) {
-        assertAllTextResolved(page);
-        assertAccessible(page);
-        screenshot(page, name);
-    }
-
-    private static void checked(Page page, String name) {
-        assertThat(page.content()).doesNotContain(SECRET);
-        assertAllTextResolved(page);
-        assertAccessible(page);
-        screenshot(page, name);
     }
 }

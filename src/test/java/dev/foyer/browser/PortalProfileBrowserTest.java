@@ -1,49 +1,30 @@
 package dev.foyer.browser;
 
-import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.foyer.directory.Companies;
 import dev.foyer.directory.Company;
 import dev.foyer.directory.Contact;
 import dev.foyer.directory.ContactDetails;
-import dev.foyer.directory.Contacts;
 import dev.foyer.identity.StaffPrincipal;
-import dev.foyer.mail.MailDelivery;
 import dev.foyer.portal.FieldAccess;
-import dev.foyer.portal.Invitations;
 import dev.foyer.portal.PortalField;
 import dev.foyer.portal.PortalUser;
 import dev.foyer.portal.PortalUserStatus;
-import dev.foyer.portal.PortalUsers;
 import dev.foyer.portal.Rights;
 import dev.foyer.portal.UserType;
-import dev.foyer.portal.UserTypes;
 import dev.foyer.test.Admins;
-import dev.foyer.test.Chromium;
 import dev.foyer.test.FoyerFullStackTest;
-import dev.foyer.test.PortalMailbox;
-import dev.foyer.test.WebUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static dev.foyer.test.Chromium.assertAccessible;
-import static dev.foyer.test.Chromium.assertAllTextResolved;
-import static dev.foyer.test.Chromium.screenshot;
 import static dev.foyer.test.DirectoryBuilders.aCompany;
 import static dev.foyer.test.DirectoryBuilders.aContact;
 import static dev.foyer.test.PortalBuilders.aPortalUser;
 import static dev.foyer.test.PortalBuilders.customerPortal;
-import static dev.foyer.test.WebUser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,30 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FoyerFullStackTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalProfileBrowserTest extends PortalMailbox {
-
-    static final String PASSWORD = "a long portal passphrase 42";
-
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired Companies companies;
-    @Autowired Contacts contacts;
-    @Autowired PortalUsers portalUsers;
-    @Autowired UserTypes userTypes;
-    @Autowired Invitations invitations;
-    @Autowired MailDelivery delivery;
-    Chromium chromium;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void close() {
-        chromium.assertNoConsoleErrors();
-        chromium.close();
-    }
+class PortalProfileBrowserTest extends PortalBrowserSupport {
 
     @Test
     void aPortalUserEditsTheirContactDetailsAndSwitchesThePortalToGerman() {
@@ -100,16 +58,10 @@ class PortalProfileBrowserTest extends PortalMailbox {
                 "+49 30 1234567", "Head of Purchasing", d.company(), d.consent(), d.locked(), null, "en"));
         PortalUser user = aPortalUser().of(contact.id()).in(portal, type.id()).withStatus(PortalUserStatus.AWAITING)
                 .createdBy(portalUsers, jdbc, admin);
-        invitations.send(admin, user.id());
-        delivery.runOnce();
-        String link = URI.create(portalLink(messagesTo(email).getLast())).getPath();
-        WebUser accepting = new WebUser(port);
-        accepting.get(link);
-        assertThat(location(accepting.post(link, Map.of("password", PASSWORD, "confirmation", PASSWORD))))
-                .endsWith("/welcome");
+        acceptInvitation(admin, user.id(), email);
 
-        String base = "http://localhost:" + port + "/p/customer-portal";
-        Page page = signIn(chromium.newDesktopPage(), base, email);
+        String base = portalBase();
+        Page page = portalSignIn(chromium.newDesktopPage(), base, email);
         page.navigate(base + "/profile");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Contact details"))).isVisible();
         assertThat(page.getByText("Head of Purchasing")).isVisible();
@@ -135,24 +87,9 @@ class PortalProfileBrowserTest extends PortalMailbox {
                 .isVisible();
         checked(page, "187-portal-dashboard-de");
 
-        Page phone = signIn(chromium.newPhonePage(), base, email);
+        Page phone = portalSignIn(chromium.newPhonePage(), base, email);
         phone.navigate(base + "/profile");
         assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Kontaktdaten"))).isVisible();
         checked(phone, "188-portal-profile-de-phone");
-    }
-
-    private static Page signIn(Page page, String base, String email) {
-        page.navigate(base + "/sign-in");
-        page.getByLabel("E-mail").fill(email);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByLabel("Password").press("Enter");
-        page.waitForURL(base + "/");
-        return page;
-    }
-
-    private static void checked(Page page, String name) {
-        assertAllTextResolved(page);
-        assertAccessible(page);
-        screenshot(page, name);
     }
 }

@@ -198,7 +198,7 @@ final class LeakSuite {
             ownFilesAgree(user, oracle, id, "ticket", owner);
         }
         for (Item i : world.items) {
-            // Every visible comment, and a sample of the others (kept cheap: this runs for every user of 30 seeds).
+            // Every visible comment, and a sample of the others (kept cheap: this runs for every user of 20 seeds).
             if ((i.kind() == RecordKind.PROJECT_COMMENT || i.kind() == RecordKind.TICKET_COMMENT)
                     && (oracle.sees(i) || random.nextInt(8) == 0)) {
                 // ACC-11: a visible portal user's comment names its author, on an item too.

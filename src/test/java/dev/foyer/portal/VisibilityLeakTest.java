@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 5 item 8, the leak suite: randomized organizations ({@link LeakWorld}) read through the
  * visibility component for every portal user and checked against an independent oracle
- * ({@link LeakOracle}) and for forbidden canaries ({@link LeakSuite}). 30 seeds run in every build;
+ * ({@link LeakOracle}) and for forbidden canaries ({@link LeakSuite}). 20 seeds run in every build;
  * {@code -Dfoyer.leak.seeds=N} runs N, {@code -Dfoyer.leak.seed=S} replays one. Then the peer bug
  * classes one by one, and proof that the suite bites: weakened variants of the rules are caught.
  */
@@ -114,7 +114,7 @@ class VisibilityLeakTest {
         if (one != null && !one.isBlank()) {
             return List.of(Long.parseLong(one.strip()));
         }
-        long count = Long.parseLong(System.getProperty("foyer.leak.seeds", "30").strip());
+        long count = Long.parseLong(System.getProperty("foyer.leak.seeds", "20").strip());
         return LongStream.rangeClosed(1, count).boxed().toList();
     }
 

@@ -1,11 +1,7 @@
 package dev.foyer.test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -22,7 +18,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Gives every test application context a database of its own, freshly created and migrated by
  * Flyway when the context starts. The server is the embedded PostgreSQL (one per test JVM, in
- * target/test-postgres, or test-postgres-N while another test JVM holds that one), or an external one when {@code FOYER_TEST_DB_URL} (with
+ * target/test-postgres), or an external one when {@code FOYER_TEST_DB_URL} (with
  * {@code FOYER_TEST_DB_USER} and {@code FOYER_TEST_DB_PASSWORD}) names it; that user needs the
  * right to create databases.
  */
@@ -55,37 +51,11 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
     }
 
     private static Server embedded() {
-        Path home = ownHome();
+        Path home = Path.of("target", "test-postgres");
         deleteRecursively(home.resolve("cluster"));
         EmbeddedPostgres postgres = EmbeddedPostgres.start(home);
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "test-postgres-stop"));
         return new Server(postgres.jdbcUrl("postgres"), postgres.username(), postgres.password());
-    }
-
-    /** Keeps this JVM's claim on its server folder until it exits (the lock goes with the process). */
-    private static FileChannel homeLock;
-
-    /**
-     * The first server folder no other test JVM holds: surefire runs two test JVMs at once, and each
-     * needs a cluster of its own, while a folder once unpacked is reused by the next run.
-     */
-    private static Path ownHome() {
-        for (int slot = 1; slot < 100; slot++) {
-            Path home = Path.of("target", slot == 1 ? "test-postgres" : "test-postgres-" + slot);
-            try {
-                Files.createDirectories(home);
-                FileChannel channel = FileChannel.open(home.resolve("jvm.lock"), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE);
-                if (channel.tryLock() != null) {
-                    homeLock = channel;
-                    return home;
-                }
-                channel.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        throw new IllegalStateException("No free folder for the test database server under target/");
     }
 
     private record Server(String adminUrl, String username, String password) {
@@ -112,8 +82,8 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         }
         try (Stream<Path> walk = Files.walk(path)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
