@@ -31,15 +31,31 @@ public final class Chromium implements AutoCloseable {
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--disable-quic");
 
-    private final Playwright playwright;
-    private final Browser browser;
+    /** One Playwright driver and one Chromium per test JVM, started by the first test class that needs them. */
+    private static Playwright playwright;
+    private static Browser browser;
+
     private final List<String> consoleErrors = new ArrayList<>();
+    private final List<BrowserContext> contexts = new ArrayList<>();
 
     private Chromium() {
+        startShared();
+    }
+
+    /**
+     * Starting the driver and the browser costs seconds of CPU; every browser test class shares them
+     * and gets contexts of its own (fresh cookies and storage), which {@link #close} closes.
+     */
+    private static synchronized void startShared() {
+        if (browser != null && browser.isConnected()) {
+            return;
+        }
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(executable()).setHeadless(true).setArgs(FLAGS));
+        Playwright started = playwright;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close, "chromium-stop"));
     }
 
     public static Chromium launch() {
@@ -53,6 +69,7 @@ public final class Chromium implements AutoCloseable {
     public Page newPage(int width, int height) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
                 .setLocale("en-GB"));
+        contexts.add(context);
         Page page = context.newPage();
         page.onConsoleMessage(message -> {
             // A page that answers 403 or 404 on purpose logs its own status; that is not an error of the page.
@@ -125,10 +142,11 @@ public final class Chromium implements AutoCloseable {
         assertThat(page.content()).doesNotContain("??").doesNotContain("_en??");
     }
 
+    /** Closes this test class's contexts and pages; the shared browser stays for the next class. */
     @Override
     public void close() {
-        browser.close();
-        playwright.close();
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
     }
 
     /**
