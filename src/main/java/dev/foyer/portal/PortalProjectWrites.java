@@ -82,24 +82,24 @@ public class PortalProjectWrites {
     @Transactional(readOnly = true)
     public boolean canCreate(PortalUserId user) {
         return viewers.load(user).filter(PortalViewer::active)
-                .filter(v -> allowed(v, PortalAction.CREATE)).flatMap(this::ownCompany).isPresent();
+                .filter(v -> allowed(v, PortalAction.CREATE)).flatMap(records::ownCompany).isPresent();
     }
 
     /** Creates a project for the company of the user's own contact; the user becomes its member. */
     @Transactional
     public UUID createProject(PortalUserId user, Map<PortalField, String> posted) {
-        PortalViewer viewer = requireViewer(user);
+        PortalViewer viewer = records.requireViewer(user);
         if (!allowed(viewer, PortalAction.CREATE)) {
             throw new PortalRecordNotFound("no right to create projects");
         }
-        UUID company = ownCompany(viewer).orElseThrow(() -> new PortalRecordNotFound("no company in scope"));
+        UUID company = records.ownCompany(viewer).orElseThrow(() -> new PortalRecordNotFound("no company in scope"));
         return insert(viewer, company, posted, Map.of(), null, ActivityKind.CREATED);
     }
 
     /** Edits a visible project: EDIT_OWN for one the user created, EDIT_SHARED for staff's; a stale version is refused. */
     @Transactional
     public void editProject(PortalUserId user, UUID projectId, long expectedVersion, Map<PortalField, String> posted) {
-        PortalViewer viewer = requireViewer(user);
+        PortalViewer viewer = records.requireViewer(user);
         ProjectRecord project = requireVisible(user, projectId);
         if (!allowed(viewer, own(user, project) ? PortalAction.EDIT_OWN : PortalAction.EDIT_SHARED)) {
             throw new PortalRecordNotFound("no right to edit this project");
@@ -118,7 +118,7 @@ public class PortalProjectWrites {
      */
     @Transactional
     public void deleteProject(PortalUserId user, UUID projectId, long expectedVersion, boolean confirmed) {
-        PortalViewer viewer = requireViewer(user);
+        PortalViewer viewer = records.requireViewer(user);
         ProjectRecord project = requireVisible(user, projectId);
         if (!own(user, project) || !allowed(viewer, PortalAction.DELETE_OWN)) {
             throw new PortalRecordNotFound("no right to delete this project");
@@ -138,7 +138,7 @@ public class PortalProjectWrites {
      */
     @Transactional
     public UUID cloneProject(PortalUserId user, UUID projectId, Map<PortalField, String> posted) {
-        PortalViewer viewer = requireViewer(user);
+        PortalViewer viewer = records.requireViewer(user);
         if (!allowed(viewer, PortalAction.CLONE) || !allowed(viewer, PortalAction.CREATE)) {
             throw new PortalRecordNotFound("no right to clone projects");
         }
@@ -167,22 +167,11 @@ public class PortalProjectWrites {
 
     // ---------------------------------------------------------------- the checks (ACC-12: before any write)
 
-    private PortalViewer requireViewer(PortalUserId user) {
-        return viewers.load(user).filter(PortalViewer::active)
-                .orElseThrow(() -> new PortalRecordNotFound("not an active portal user"));
-    }
-
     private ProjectRecord requireVisible(PortalUserId user, UUID projectId) {
         if (projectId == null || reads.project(user, projectId).isEmpty()) {
             throw new PortalRecordNotFound("project not visible");
         }
         return projects.find(projectId).orElseThrow(() -> new PortalRecordNotFound("project gone"));
-    }
-
-    /** The company of the user's own contact, if it is in their scope (ACC-1). */
-    private Optional<UUID> ownCompany(PortalViewer viewer) {
-        return jdbc.sql("select company_id from contact where id = :id").param("id", viewer.contactId().value())
-                .query(UUID.class).optional().filter(viewer.scope()::contains);
     }
 
     private static boolean own(PortalUserId user, ProjectRecord project) {

@@ -294,9 +294,7 @@ public class PortalRecordWrites {
     @Transactional
     public UUID createContact(PortalUserId user, Map<PortalField, String> posted) {
         PortalViewer viewer = requireCanCreate(user, PortalModule.CONTACTS);
-        UUID company = jdbc.sql("select company_id from contact where id = :id").param("id", viewer.contactId().value())
-                .query(UUID.class).optional().filter(viewer.scope()::contains)
-                .orElseThrow(() -> new PortalRecordNotFound("no company in scope"));
+        UUID company = ownCompany(viewer).orElseThrow(() -> new PortalRecordNotFound("no company in scope"));
         return insertContact(viewer, company, posted, Map.of());
     }
 
@@ -397,7 +395,13 @@ public class PortalRecordWrites {
 
     // ---------------------------------------------------------------- the checks (ACC-12: before any write)
 
-    private PortalViewer requireViewer(PortalUserId user) {
+    /** The company of the user's own contact, if it is in their scope (ACC-1): where what they add belongs. */
+    Optional<UUID> ownCompany(PortalViewer viewer) {
+        return jdbc.sql("select company_id from contact where id = :id").param("id", viewer.contactId().value())
+                .query(UUID.class).optional().filter(viewer.scope()::contains);
+    }
+
+    PortalViewer requireViewer(PortalUserId user) {
         return activeViewer(user).orElseThrow(() -> new PortalRecordNotFound("not an active portal user"));
     }
 
